@@ -1,0 +1,41 @@
+# The two commands of the README. Each installs what it needs, so they work
+# on a fresh machine and in CI alike.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check chromium bench clean
+
+serve: $(STAMP)  ## build the guide and serve it on http://127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve
+
+test: $(STAMP) chromium  ## run the whole test suite (unit, build, browser)
+	$(PY) -m pytest -q
+
+build: $(STAMP)
+	$(VENV)/bin/guide build
+
+check: $(STAMP)
+	$(VENV)/bin/guide check
+
+bench: $(STAMP)
+	$(PY) bench/bench_compile.py
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Browser tests drive Debian's Chromium; Playwright's own browser download
+# cannot work on a machine that reaches only package registries.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,125 @@
+"""Checks on the evidence: every step rests on a real, verbatim passage."""
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from ..diagnostics import WARNING, Diagnostic
+from ..model import Citation, Guide, Outcome, Question, Tree
+from .quotes import closest_passage, normalise, quote_in_source
+from .registry import check
+
+MIN_QUOTE = 20
+"""Shorter quotes prove little: a few words occur anywhere."""
+
+
+def all_citations(tree: Tree) -> Iterator[tuple[str, Citation]]:
+    """Every citation of a tree, with a description of what it supports."""
+    for node in tree.nodes:
+        for citation in getattr(node, "citations", ()):
+            yield f"node {node.id!r}", citation
+        if isinstance(node, Question):
+            for answer in node.answers:
+                for citation in answer.citations:
+                    yield f"answer {answer.label.value!r} of {node.id!r}", citation
+
+
+@check("missing-citation")
+def missing_citation(guide: Guide) -> Iterator[Diagnostic]:
+    """Every question and outcome cites at least one source.
+
+    Fails:  goal: {question: "What for?", answers: [...]}
+    Passes: goal: {question: "What for?", citations: [{source: s, quote: "..."}], answers: [...]}
+    """
+    for tree in guide.trees:
+        for node in tree.nodes:
+            if isinstance(node, (Question, Outcome)) and not node.citations:
+                yield Diagnostic(node.mark, "missing-citation",
+                                 f"{node.kind} {node.id!r} cites no source",
+                                 "add 'citations:' with a source id and a verbatim quote")
+
+
+@check("missing-reasoning", WARNING)
+def missing_reasoning(guide: Guide) -> Iterator[Diagnostic]:
+    """Every question, answer and outcome says why, in plain words.
+
+    Fails:  answers: [{label: Yes, next: o}]
+    Passes: answers: [{label: Yes, next: o, reasoning: "Buyers who ... "}]
+    """
+    for tree in guide.trees:
+        for node in tree.nodes:
+            if isinstance(node, (Question, Outcome)) and node.reasoning is None:
+                yield Diagnostic(node.mark, "missing-reasoning", f"{node.kind} {node.id!r} has no reasoning",
+                                 "add 'reasoning:' saying why we ask (or why this verdict)", WARNING)
+            if isinstance(node, Question):
+                for answer in node.answers:
+                    if answer.reasoning is None:
+                        yield Diagnostic(answer.mark, "missing-reasoning",
+                                         f"answer {answer.label.value!r} of {node.id!r} has no reasoning",
+                                         "add 'reasoning:' saying why this answer matters", WARNING)
+
+
+@check("unknown-source")
+def unknown_source(guide: Guide) -> Iterator[Diagnostic]:
+    """A citation names a source that exists in the sources folder.
+
+    Fails:  {source: tuts-plus, quote: ...}   (no content/sources/tuts-plus.txt)
+    """
+    ids = [s.id for s in guide.sources]
+    for tree in guide.trees:
+        for _, citation in all_citations(tree):
+            if guide.source(citation.source.value) is None:
+                close = difflib.get_close_matches(citation.source.value, ids, n=1, cutoff=0.5)
+                yield Diagnostic(citation.source.mark, "unknown-source",
+                                 f"no source has the id {citation.source.value!r}",
+                                 f"did you mean {close[0]!r}?" if close else
+                                 f"known sources: {', '.join(ids) or 'none'}")
+
+
+@check("quote-not-in-source")
+def quote_not_in_source(guide: Guide) -> Iterator[Diagnostic]:
+    """A quote occurs in its source, up to whitespace, typographic quotes and Unicode forms.
+
+    Fails:  quote: "Twitter is bad for business"   (the article never says so)
+    Passes: quote: "Twitter est-il mauvais pour les affaires ?"
+    """
+    for tree in guide.trees:
+        for _, citation in all_citations(tree):
+            source = guide.source(citation.source.value)
+            if source is None or quote_in_source(citation.quote.value, source.text):
+                continue
+            closest = closest_passage(citation.quote.value, source.text)
+            yield Diagnostic(citation.quote.mark, "quote-not-in-source",
+                             f"this quote is not in {source.file}",
+                             f'the closest passage is "{closest}"' if closest else None)
+
+
+@check("short-quote", WARNING)
+def short_quote(guide: Guide) -> Iterator[Diagnostic]:
+    """A quote is long enough to prove something.
+
+    Fails:  quote: "Twitter"
+    Passes: quote: "Pour la plupart des entreprises, Twitter est ridiculement inefficace à cette fin."
+    """
+    for tree in guide.trees:
+        for _, citation in all_citations(tree):
+            if len(normalise(citation.quote.value)) < MIN_QUOTE:
+                yield Diagnostic(citation.quote.mark, "short-quote",
+                                 f"a {len(citation.quote.value)}-character quote proves little",
+                                 f"quote the whole sentence (at least {MIN_QUOTE} characters)", WARNING)
+
+
+@check("missing-translation")
+def missing_translation(guide: Guide) -> Iterator[Diagnostic]:
+    """A quote in another language than the guide's carries a translation.
+
+    Fails:  {source: a-french-article, quote: "..."}            (guide in English)
+    Passes: {source: a-french-article, quote: "...", translation: "..."}
+    """
+    for tree in guide.trees:
+        for _, citation in all_citations(tree):
+            source = guide.source(citation.source.value)
+            if source is not None and source.language != guide.language and citation.translation is None:
+                yield Diagnostic(citation.mark, "missing-translation",
+                                 f"the quote is in {source.language!r} and the guide in {guide.language!r}",
+                                 f"add 'translation:' with the quote in {guide.language!r}")

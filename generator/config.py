@@ -1,0 +1,89 @@
+"""Where the rules and sources are, and the guide's name and language.
+
+The same settings reach the pipeline from `guide` on the command line (read
+from `mkdocs.yml`) and from the MkDocs plugin (read from MkDocs' config), so
+both doors build the same guide.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+
+@dataclass(frozen=True)
+class GuideConfig:
+    """Settings of one guide build."""
+
+    root: Path
+    """Project folder; paths below are relative to it."""
+    rules_dir: str = "rules"
+    """Folder of the rules files (`*.yml`, one tree each)."""
+    sources_dir: str = "content/sources"
+    """Folder of the source articles (`*.txt` with front matter)."""
+    docs_dir: str = "content"
+    """MkDocs' docs folder: generated pages are placed as if they were in it."""
+    pages_dir: str = "guide"
+    """Folder, inside the site, of the generated tree and source pages."""
+    language: str = "en"
+    """The guide's own language; quotes in other languages need a translation."""
+    title: str = "Decision guide"
+    """The guide's name."""
+
+    def display(self, path: Path) -> str:
+        """A path as diagnostics print it: relative to the working folder when inside it."""
+        try:
+            return os.path.relpath(path)
+        except ValueError:  # pragma: no cover - another drive on Windows
+            return str(path)
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` tags we neither need nor run."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_yml(path: Path) -> dict:
+    with open(path, encoding="utf-8") as f:
+        return yaml.load(f, Loader=_LenientLoader) or {}
+
+
+def plugin_options(mkdocs: dict) -> dict:
+    for entry in mkdocs.get("plugins") or []:
+        if entry == "decision-guide":
+            return {}
+        if isinstance(entry, dict) and "decision-guide" in entry:
+            return entry["decision-guide"] or {}
+    return {}
+
+
+def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None) -> GuideConfig:
+    """The guide's settings as `mkdocs.yml` (or MkDocs' own config) gives them."""
+    options = plugin_options(mkdocs) if options is None else options
+    theme = mkdocs.get("theme") or {}
+    language = theme.get("language", "en") if isinstance(theme, dict) else "en"
+    docs_dir = os.path.relpath(os.path.join(root, mkdocs.get("docs_dir", "docs")), root)
+    return GuideConfig(
+        root=root,
+        rules_dir=options.get("rules_dir", "rules"),
+        sources_dir=options.get("sources_dir", f"{docs_dir}/sources"),
+        docs_dir=docs_dir,
+        pages_dir=options.get("pages_dir", "guide"),
+        language=language or "en",
+        title=mkdocs.get("site_name") or "Decision guide",
+    )
+
+
+def find_config(start: Path) -> GuideConfig:
+    """Settings from the nearest `mkdocs.yml`, or defaults when there is none."""
+    for folder in [start, *start.parents]:
+        candidate = folder / "mkdocs.yml"
+        if candidate.is_file():
+            return config_from_mkdocs(read_mkdocs_yml(candidate), folder)
+    return GuideConfig(root=start)

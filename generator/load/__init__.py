@@ -1,0 +1,39 @@
+"""Stage 1: read rules and sources from disk into the model."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..config import GuideConfig
+from ..diagnostics import Diagnostic
+from ..model import Mark, Source, Tree
+from .rules import load_tree
+from .sources import load_source
+
+
+def _files(config: GuideConfig, folder: str, patterns: tuple[str, ...]) -> list[Path]:
+    base = config.root / folder
+    return sorted(p for pattern in patterns for p in base.glob(pattern) if p.is_file())
+
+
+def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], list[Diagnostic]]:
+    """Every tree and source, and every problem met reading them."""
+    diagnostics: list[Diagnostic] = []
+    trees, sources = [], []
+    for path in _files(config, config.sources_dir, ("*.txt",)):
+        source, problems = load_source(config.display(path), path.read_bytes())
+        diagnostics += problems
+        if source is not None:
+            sources.append(source)
+    rules_files = _files(config, config.rules_dir, ("*.yml", "*.yaml"))
+    for path in rules_files:
+        tree, problems = load_tree(config.display(path), path.read_bytes())
+        diagnostics += problems
+        if tree is not None:
+            trees.append(tree)
+    if not rules_files:
+        diagnostics.append(Diagnostic(Mark(config.display(config.root / config.rules_dir), 1, 1), "no-rules",
+                                      f"no rules file (*.yml) in {config.rules_dir}/",
+                                      "create one with a tree, or set the plugin's rules_dir"))
+    trees.sort(key=lambda t: t.id)
+    sources.sort(key=lambda s: s.id)
+    return trees, sources, diagnostics

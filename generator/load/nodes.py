@@ -1,0 +1,154 @@
+"""Typed reading of composed YAML nodes, each problem a diagnostic.
+
+`NodeReader` is what the rules and source loaders share: it knows the keys a
+mapping may have, the types values must be, and YAML 1.1's traps (`no` read
+as false, a duplicate key silently dropped, an alias that expands forever).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterable, Optional
+
+import yaml
+
+from ..diagnostics import Diagnostic
+from ..model import Mark, Text
+from .yamlfile import CORE_TAGS, STR, mark_of
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""Ids are kebab-case: they end up in URLs and file names."""
+
+_IMPLICIT_NAMES = {
+    "tag:yaml.org,2002:bool": "a boolean (true/false)",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "empty (null)",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping (key: value lines)"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return _IMPLICIT_NAMES.get(node.tag, "text")
+
+
+class NodeReader:
+    """Reads values out of YAML nodes, collecting diagnostics as it goes."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+        self._seen: set[int] = set()
+
+    def mark(self, node: yaml.Node) -> Mark:
+        return mark_of(self.path, node)
+
+    def error(self, node_or_mark, rule: str, message: str, hint: Optional[str] = None) -> None:
+        mark = node_or_mark if isinstance(node_or_mark, Mark) else self.mark(node_or_mark)
+        self.diagnostics.append(Diagnostic(mark, rule, message, hint))
+
+    def _visit(self, node: yaml.Node) -> bool:
+        """False when the node was met before: it came through an alias."""
+        if node.tag not in CORE_TAGS:
+            self.error(node, "unsupported-tag", f"the tag {node.tag!r} is not allowed in rules files",
+                       "remove the tag (the text starting with '!'); write the value plainly")
+            return False
+        if id(node) in self._seen:
+            self.error(node, "alias", "anchors and aliases (&name / *name) are not supported",
+                       "write the value out in full where it is used")
+            return False
+        self._seen.add(id(node))
+        return True
+
+    def mapping(self, node: yaml.Node, what: str, allowed: Iterable[str],
+                required: Iterable[str] = (), any_key: bool = False,
+                ) -> Optional[dict[str, tuple[yaml.Node, yaml.Node]]]:
+        """The keys of a mapping node, refusing unknown, duplicate and missing keys.
+
+        With `any_key`, keys are ids rather than a fixed vocabulary.
+        """
+        if not self._visit(node):
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, "wrong-type", f"{what} must be a mapping (key: value lines), not {_kind(node)}")
+            return None
+        allowed = list(allowed)
+        found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or not self._visit(key_node):
+                self.error(key_node, "wrong-type", f"a key of {what} must be plain text")
+                continue
+            key = key_node.value
+            if key in found:
+                first = self.mark(found[key][0])
+                self.error(key_node, "duplicate-key",
+                           f"key {key!r} appears twice in {what} (first on line {first.line})",
+                           "YAML would silently keep only the last one: merge or delete one of them")
+                continue
+            if not any_key and key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+                self.error(key_node, "unknown-key", f"unknown key {key!r} in {what}", hint)
+                continue
+            found[key] = (key_node, value_node)
+        for key in required:
+            if key not in found:
+                self.error(node, "missing-key", f"{what} needs the key {key!r}",
+                           f"add a line '{key}: ...' to {what}")
+        return found
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if not self._visit(node):
+            return []
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, "wrong-type", f"{what} must be a list (lines starting with '- '), not {_kind(node)}")
+            return []
+        return list(node.value)
+
+    def text(self, node: yaml.Node, what: str, allow_dates: bool = False) -> Optional[Text]:
+        """A non-empty string; YAML 1.1's implicit booleans and numbers are refused."""
+        if not self._visit(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, "wrong-type", f"{what} must be text, not {_kind(node)}")
+            return None
+        if node.tag != STR and not (allow_dates and node.tag == "tag:yaml.org,2002:timestamp"):
+            if node.tag == "tag:yaml.org,2002:null":
+                self.error(node, "empty-value", f"{what} is empty", "write the text after the colon")
+            else:
+                self.error(node, "implicit-type",
+                           f"{what} is read by YAML as {_kind(node)}, not as the text {node.value!r}",
+                           f'put it in quotes: "{node.value}"')
+            return None
+        if not node.value.strip():
+            self.error(node, "empty-value", f"{what} is empty", "write the text, or remove the key")
+            return None
+        return Text(node.value, self.mark(node))
+
+    def identifier(self, node: yaml.Node, what: str) -> Optional[Text]:
+        value = self.text(node, what)
+        if value is not None and not ID_PATTERN.match(value.value):
+            self.error(node, "bad-id", f"{what} {value.value!r} is not a valid id",
+                       f"use lower-case letters, digits and dashes, e.g. {slugify(value.value)!r}")
+            return None
+        return value
+
+    def optional_text(self, fields: dict, key: str, what: str) -> Optional[Text]:
+        if key not in fields:
+            return None
+        return self.text(fields[key][1], what)
+
+
+def slugify(text: str) -> str:
+    """A kebab-case id from free text ('Yes, often!' -> 'yes-often')."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:40].strip("-") or "answer"

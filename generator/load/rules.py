@@ -1,0 +1,170 @@
+"""Rules files (`rules/<tree>.yml`) into `Tree` values.
+
+The loader checks the *shape* of one file: keys, types, ids. Everything that
+needs more than one value at a time (a `next` that names no node, a quote
+missing from its source) is a named check in `generator.check`.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import yaml
+
+from ..diagnostics import Diagnostic
+from ..model import Answer, Citation, Link, Mark, Node, Outcome, Question, Text, Tree
+from .nodes import ID_PATTERN, NodeReader, slugify
+from .yamlfile import parse_bytes
+
+MAX_NODES = 20_000
+"""Most nodes one tree may have."""
+MAX_QUOTE = 2_000
+"""Longest quote accepted, in characters: a citation is a passage, not an article."""
+
+TREE_KEYS = ("id", "title", "profile", "summary", "start", "nodes")
+TREE_REQUIRED = ("id", "title", "profile", "start", "nodes")
+QUESTION_KEYS = ("question", "reasoning", "citations", "answers")
+ANSWER_KEYS = ("label", "id", "next", "reasoning", "citations")
+OUTCOME_KEYS = ("verdict", "text", "reasoning", "citations", "next_steps", "measure")
+LINK_KEYS = ("tree", "node", "text")
+CITATION_KEYS = ("source", "quote", "translation")
+# The key that says what kind a node is; a node has exactly one of them.
+KIND_KEYS = {"question": QUESTION_KEYS, "verdict": OUTCOME_KEYS, "tree": LINK_KEYS}
+
+
+class _RulesReader(NodeReader):
+    def tree(self, root: yaml.Node) -> Optional[Tree]:
+        fields = self.mapping(root, "the tree", TREE_KEYS, TREE_REQUIRED)
+        if fields is None:
+            if isinstance(root, (yaml.ScalarNode, yaml.SequenceNode)):
+                self.diagnostics[-1] = Diagnostic(
+                    self.mark(root), "not-a-mapping",
+                    "the top level of a rules file must be a mapping (id:, title:, profile:, start:, nodes:)",
+                    "see the page 'Writing rules' for a complete example")
+            return None
+        get = lambda key, what, reader: reader(fields[key][1], what) if key in fields else None  # noqa: E731
+        tree_id = get("id", "the tree's id", self.identifier)
+        title = get("title", "the tree's title", self.text)
+        profile = get("profile", "the tree's profile", self.identifier)
+        summary = get("summary", "the tree's summary", self.text)
+        start = get("start", "'start'", self.identifier)
+        nodes = self.nodes(fields["nodes"][1]) if "nodes" in fields else []
+        if None in (tree_id, title, profile, start) or "nodes" not in fields:
+            return None
+        return Tree(tree_id.value, title, profile, summary, start, tuple(nodes), self.path,
+                    tree_id.mark)
+
+    def nodes(self, node: yaml.Node) -> list[Node]:
+        fields = self.mapping(node, "'nodes'", (), any_key=True)
+        if fields is None:
+            return []
+        if len(fields) > MAX_NODES:
+            self.error(node, "too-many-nodes", f"the tree has {len(fields):,} nodes; the limit is {MAX_NODES:,}",
+                       "split it into several trees joined by hand-over nodes")
+            return []
+        out = []
+        for key, (key_node, value_node) in fields.items():
+            if not ID_PATTERN.match(key):
+                self.error(key_node, "bad-id", f"the node id {key!r} is not a valid id",
+                           f"use lower-case letters, digits and dashes, e.g. {slugify(key)!r}")
+                continue
+            parsed = self.node(key, self.mark(key_node), value_node)
+            if parsed is not None:
+                out.append(parsed)
+        return out
+
+    def node(self, node_id: str, mark: Mark, node: yaml.Node) -> Optional[Node]:
+        what = f"node {node_id!r}"
+        kinds = []
+        if isinstance(node, yaml.MappingNode):
+            kinds = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value in KIND_KEYS]
+        if len(kinds) != 1:
+            if isinstance(node, yaml.MappingNode):
+                found = " and ".join(repr(k) for k in kinds) if kinds else "none of them"
+                self.error(mark, "node-kind", f"{what} needs exactly one of 'question', 'verdict' or 'tree' "
+                           f"(found {found})",
+                           "'question' asks, 'verdict' concludes, 'tree' hands over to another tree")
+            else:
+                self.mapping(node, what, ())
+            return None
+        kind = kinds[0]
+        fields = self.mapping(node, what, KIND_KEYS[kind], (kind,) + (("answers",) if kind == "question" else ()))
+        if fields is None:
+            return None
+        reasoning = self.optional_text(fields, "reasoning", f"the reasoning of {what}")
+        citations = self.citations(fields, what)
+        if kind == "question":
+            text = self.optional_text(fields, "question", f"the question of {what}")
+            answers = self.answers(fields["answers"][1], what) if "answers" in fields else []
+            if text is None or "answers" not in fields:
+                return None
+            return Question(node_id, text, reasoning, citations, tuple(answers), mark)
+        if kind == "verdict":
+            verdict = self.optional_text(fields, "verdict", f"the verdict of {what}")
+            if verdict is None:
+                return None
+            return Outcome(node_id, verdict, self.optional_text(fields, "text", f"the text of {what}"),
+                           reasoning, citations, self.texts(fields, "next_steps", what),
+                           self.texts(fields, "measure", what), mark)
+        target = self.identifier(fields["tree"][1], f"the tree of {what}")
+        at = self.identifier(fields["node"][1], f"the node of {what}") if "node" in fields else None
+        if target is None:
+            return None
+        return Link(node_id, target, at, self.optional_text(fields, "text", f"the text of {what}"), mark)
+
+    def texts(self, fields: dict, key: str, what: str) -> tuple[Text, ...]:
+        if key not in fields:
+            return ()
+        items = self.sequence(fields[key][1], f"'{key}' of {what}")
+        return tuple(t for t in (self.text(i, f"an item of '{key}' of {what}") for i in items) if t)
+
+    def answers(self, node: yaml.Node, what: str) -> list[Answer]:
+        out = []
+        for i, item in enumerate(self.sequence(node, f"the answers of {what}"), 1):
+            where = f"answer {i} of {what}"
+            fields = self.mapping(item, where, ANSWER_KEYS, ("label", "next"))
+            if fields is None:
+                continue
+            label = self.optional_text(fields, "label", f"the label of {where}")
+            next_id = self.identifier(fields["next"][1], f"'next' of {where}") if "next" in fields else None
+            answer_id = self.identifier(fields["id"][1], f"the id of {where}") if "id" in fields else None
+            reasoning = self.optional_text(fields, "reasoning", f"the reasoning of {where}")
+            citations = self.citations(fields, where)
+            if label is None or next_id is None or ("id" in fields and answer_id is None):
+                continue
+            if answer_id is None:
+                answer_id = Text(slugify(label.value), label.mark)
+            out.append(Answer(answer_id.value, label, next_id, reasoning, citations, self.mark(item),
+                              answer_id.mark))
+        return out
+
+    def citations(self, fields: dict, what: str) -> tuple[Citation, ...]:
+        if "citations" not in fields:
+            return ()
+        out = []
+        for i, item in enumerate(self.sequence(fields["citations"][1], f"the citations of {what}"), 1):
+            where = f"citation {i} of {what}"
+            cfields = self.mapping(item, where, CITATION_KEYS, ("source", "quote"))
+            if cfields is None:
+                continue
+            source = self.identifier(cfields["source"][1], f"the source of {where}") if "source" in cfields else None
+            quote = self.optional_text(cfields, "quote", f"the quote of {where}")
+            translation = self.optional_text(cfields, "translation", f"the translation of {where}")
+            if quote is not None and len(quote.value) > MAX_QUOTE:
+                self.error(quote.mark, "quote-too-long",
+                           f"the quote is {len(quote.value):,} characters; the limit is {MAX_QUOTE:,}",
+                           "cite the one or two sentences that carry the point")
+                continue
+            if source is None or quote is None:
+                continue
+            out.append(Citation(source, quote, translation, self.mark(item)))
+        return tuple(out)
+
+
+def load_tree(path: str, data: bytes) -> tuple[Optional[Tree], list[Diagnostic]]:
+    """Parse one rules file; the tree is None when its shape is too broken to use."""
+    doc = parse_bytes(path, data)
+    if doc.root is None:
+        return None, doc.diagnostics
+    reader = _RulesReader(path)
+    tree = reader.tree(doc.root)
+    return tree, doc.diagnostics + reader.diagnostics

@@ -1,0 +1,191 @@
+"""Read one YAML file into position-aware nodes, refusing what can hurt.
+
+PyYAML's `compose()` keeps every node's start and end marks, so no custom
+parser is needed to point at the source. What it does not do, this module
+does: a size limit, strict UTF-8 with a line and column for a bad byte, a
+nesting limit checked *before* parsing (libyaml's composer recurses and can
+crash the process on deep nesting), and refusal of custom tags.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import yaml
+
+from ..diagnostics import Diagnostic
+from ..model import Mark
+
+try:  # libyaml is several times faster; the pure loader gives the same nodes.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Largest rules or source file accepted (8 MiB)."""
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and sequences accepted."""
+
+STR = "tag:yaml.org,2002:str"
+# Tags the YAML core schema resolves by itself; any other tag was written by
+# hand (`!!python/object`, `!foo`) and has no business in a rules file.
+CORE_TAGS = {
+    STR,
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+def mark_of(path: str, node: yaml.Node) -> Mark:
+    """The one place where PyYAML's 0-based marks become 1-based."""
+    start, end = node.start_mark, node.end_mark
+    end_column = end.column + 1 if end.line == start.line else None
+    return Mark(path, start.line + 1, start.column + 1, end_column)
+
+
+def _mark_at(path: str, text: str, index: int) -> Mark:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Mark(path, line, column)
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its root node, or the diagnostics that stopped it."""
+
+    path: str
+    text: str
+    root: Optional[yaml.Node]
+    diagnostics: list[Diagnostic]
+
+
+def decode(path: str, data: bytes) -> tuple[Optional[str], list[Diagnostic]]:
+    """Strict UTF-8, turning a bad byte's offset into a line and column."""
+    if len(data) > MAX_FILE_BYTES:
+        return None, [Diagnostic(Mark(path, 1, 1), "file-too-large",
+                                 f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                                 "split the tree into several files or shorten it")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        line_start = data.rfind(b"\n", 0, e.start) + 1
+        column = len(data[line_start:e.start].decode("utf-8", errors="replace")) + 1
+        return None, [Diagnostic(Mark(path, line, column), "encoding",
+                                 f"byte 0x{data[e.start]:02x} is not valid UTF-8",
+                                 "save the file as UTF-8 (most editors: 'Save with encoding')")]
+    return text.removeprefix("\ufeff"), []
+
+
+def nesting_depth(text: str) -> tuple[int, int]:
+    """An upper bound of the nesting depth, and the index where it peaks.
+
+    Counted on the raw text, without YAML: block indentation levels (a `- `
+    opens a level too) plus open flow brackets outside quoted strings. Only
+    lines holding a bracket are read character by character, to stay cheap.
+    """
+    best, best_at = 0, 0
+    indents: list[int] = []
+    flow = 0
+    offset = 0
+    for raw in text.split("\n"):
+        stripped = raw.lstrip(" ")
+        if stripped and not stripped.startswith("#") and flow == 0:
+            indent = len(raw) - len(stripped)
+            while stripped.startswith("- ") or stripped == "-":
+                while indents and indents[-1] >= indent:
+                    indents.pop()
+                indents.append(indent)
+                rest = stripped[1:].lstrip(" ")
+                indent += len(stripped) - len(rest)
+                stripped = rest
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            if len(indents) > best:
+                best, best_at = len(indents), offset + indent
+        if "[" in raw or "{" in raw or flow:
+            flow, peak, peak_at = _flow_depth(raw, flow)
+            if len(indents) + peak > best:
+                best, best_at = len(indents) + peak, offset + peak_at
+        offset += len(raw) + 1
+    return best, best_at
+
+
+def _flow_depth(line: str, flow: int) -> tuple[int, int, int]:
+    """Open brackets after `line`, the most open on it, and where."""
+    quote = None
+    peak, peak_at = flow, 0
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        before = line[i - 1] if i else " "
+        if quote:
+            if quote == '"' and ch == "\\":
+                i += 2
+                continue
+            if ch == quote:
+                quote = None
+        elif ch in "\"'" and before in " \t[{,:":
+            quote = ch
+        elif ch == "#" and before in " \t":
+            break
+        elif ch in "[{":
+            flow += 1
+            if flow > peak:
+                peak, peak_at = flow, i
+        elif ch in "]}":
+            flow = max(0, flow - 1)
+        i += 1
+    return flow, peak, peak_at
+
+
+def _yaml_error(path: str, text: str, e: Exception) -> Diagnostic:
+    if isinstance(e, yaml.reader.ReaderError):
+        return Diagnostic(_mark_at(path, text, e.position), "yaml-syntax",
+                          f"character U+{e.character:04X} is not allowed in YAML",
+                          "delete it, or write it as an escape inside double quotes")
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    problem = getattr(e, "problem", None) or str(e)
+    context = getattr(e, "context", None)
+    message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
+    hint = "check the indentation and quote any text that contains ': ' or starts with a special character"
+    if "found character '\\t'" in problem:
+        hint = "YAML indents with spaces only: replace the tab with spaces"
+    if mark is None:
+        return Diagnostic(Mark(path, 1, 1), "yaml-syntax", message, hint)
+    return Diagnostic(Mark(path, mark.line + 1, mark.column + 1), "yaml-syntax", message, hint)
+
+
+def parse_text(path: str, text: str) -> YamlDocument:
+    """Compose YAML text into nodes, or explain why not."""
+    depth, at = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        return YamlDocument(path, text, None, [Diagnostic(
+            _mark_at(path, text, at), "too-deep",
+            f"nesting is {depth} levels deep here; the limit is {MAX_DEPTH}",
+            "a rules file needs about 6 levels: look for a runaway indentation or brackets")])
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as e:
+        return YamlDocument(path, text, None, [_yaml_error(path, text, e)])
+    except RecursionError:  # the limit above should make this unreachable
+        return YamlDocument(path, text, None, [Diagnostic(
+            Mark(path, 1, 1), "too-deep", "nesting is too deep to read", None)])
+    if root is None:
+        return YamlDocument(path, text, None, [Diagnostic(
+            Mark(path, 1, 1), "empty-file", "the file holds no YAML document",
+            "write the tree's keys (id, title, profile, start, nodes) or delete the file")])
+    return YamlDocument(path, text, root, [])
+
+
+def parse_bytes(path: str, data: bytes) -> YamlDocument:
+    text, problems = decode(path, data)
+    if text is None:
+        return YamlDocument(path, "", None, problems)
+    return parse_text(path, text)

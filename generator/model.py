@@ -1,0 +1,219 @@
+"""The compiled guide as plain, frozen dataclasses.
+
+Every value a contributor wrote keeps the place it was written (`Mark`), so a
+check far from the loader can still point at the file, line and column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """A place in a file, 1-based, as editors and GitHub count."""
+
+    path: str
+    """File path as given to the loader (relative to the project when possible)."""
+    line: int
+    """1-based line."""
+    column: int
+    """1-based column."""
+    end_column: Optional[int] = field(default=None, compare=False)
+    """1-based column just after the value on the same line, when known."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string the author wrote, with where it was written."""
+
+    value: str
+    """The text itself."""
+    mark: Mark
+    """Where the value starts."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article the guide rests on, from `content/sources/<id>.txt`."""
+
+    id: str
+    """Stable id used by citations."""
+    title: str
+    """Title as published."""
+    author: Optional[str]
+    """Author as the text names it, or None when unknown."""
+    language: str
+    """Language of the text (`en`, `fr`)."""
+    url: Optional[str]
+    """Where it was published, or None when unknown."""
+    published: Optional[str]
+    """Publication date as ISO text (`2021-09`), or None when unknown."""
+    note: Optional[str]
+    """What was changed from the published text (removed site furniture)."""
+    text: str
+    """The article's full text, after the front matter."""
+    file: str
+    """Path of the source file, relative to the project."""
+    mark: Mark
+    """Where the `id` is written."""
+    body_line: int
+    """1-based line of the file where `text` begins."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A verbatim passage of a source that supports a node or an answer."""
+
+    source: Text
+    """Id of the cited source."""
+    quote: Text
+    """The passage, verbatim."""
+    translation: Optional[Text]
+    """Translation into the guide's language, when the source is in another."""
+    mark: Mark
+    """Where the citation starts."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One choice of a question."""
+
+    id: str
+    """Unique in its question; the URL carries it."""
+    label: Text
+    """What the reader clicks."""
+    next: Text
+    """Id of the node it leads to, in the same tree."""
+    reasoning: Optional[Text]
+    """Why this answer matters."""
+    citations: tuple[Citation, ...]
+    """Passages behind the reasoning."""
+    mark: Mark
+    """Where the answer starts."""
+    id_mark: Mark
+    """Where the id is written, or the label when the id is derived."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A node that asks something and branches on the answer."""
+
+    id: str
+    """Unique in its tree."""
+    text: Text
+    """The question."""
+    reasoning: Optional[Text]
+    """Why we ask."""
+    citations: tuple[Citation, ...]
+    """Passages behind the question."""
+    answers: tuple[Answer, ...]
+    """The choices, in the order shown."""
+    mark: Mark
+    """Where the node's id is written."""
+
+    kind = "question"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A node that ends a path with a verdict."""
+
+    id: str
+    """Unique in its tree."""
+    verdict: Text
+    """The verdict in one line."""
+    text: Optional[Text]
+    """What to do, in a few sentences."""
+    reasoning: Optional[Text]
+    """Why this verdict."""
+    citations: tuple[Citation, ...]
+    """Passages behind the verdict."""
+    next_steps: tuple[Text, ...]
+    """Concrete actions."""
+    measure: tuple[Text, ...]
+    """What to measure to know it works."""
+    mark: Mark
+    """Where the node's id is written."""
+
+    kind = "outcome"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A node that hands the reader over to another tree."""
+
+    id: str
+    """Unique in its tree."""
+    tree: Text
+    """Id of the tree to continue in."""
+    node: Optional[Text]
+    """Node of that tree to continue at; its start when None."""
+    text: Optional[Text]
+    """A line shown before handing over."""
+    mark: Mark
+    """Where the node's id is written."""
+
+    kind = "link"
+
+
+Node = Union[Question, Outcome, Link]
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One decision tree, from one rules file."""
+
+    id: str
+    """Unique in the guide; names the page."""
+    title: Text
+    """Page title."""
+    profile: Text
+    """Business profile it serves (`product-shop`, `b2b`, `router`...)."""
+    summary: Optional[Text]
+    """One sentence shown where the tree is listed."""
+    start: Text
+    """Id of the first node."""
+    nodes: tuple[Node, ...]
+    """All nodes, in the order written."""
+    file: str
+    """Path of the rules file."""
+    mark: Mark
+    """Where the tree's id is written."""
+
+    def node(self, node_id: str) -> Optional[Node]:
+        """The node with this id, or None."""
+        return self.index.get(node_id)
+
+    @property
+    def index(self) -> dict[str, Node]:
+        """Nodes by id (first one wins when ids repeat)."""
+        cached = self.__dict__.get("_index")
+        if cached is None:
+            cached = {}
+            for n in self.nodes:
+                cached.setdefault(n.id, n)
+            object.__setattr__(self, "_index", cached)
+        return cached
+
+
+@dataclass(frozen=True)
+class Guide:
+    """Everything the renderer needs: trees, sources and settings."""
+
+    title: str
+    """The guide's name."""
+    language: str
+    """The guide's own language; quotes in others need a translation."""
+    trees: tuple[Tree, ...]
+    """Trees sorted by id."""
+    sources: tuple[Source, ...]
+    """Sources sorted by id."""
+
+    def tree(self, tree_id: str) -> Optional[Tree]:
+        """The tree with this id, or None."""
+        return next((t for t in self.trees if t.id == tree_id), None)
+
+    def source(self, source_id: str) -> Optional[Source]:
+        """The source with this id, or None."""
+        return next((s for s in self.sources if s.id == source_id), None)
