@@ -58,3 +58,32 @@ def closest_passage(quote: str, source_text: str, limit: int = 160) -> str:
         if score > best_score:
             best, best_score = candidate, score
     return best if len(best) <= limit else best[: limit - 1] + "…"
+
+
+def find_passage(quote: str, source_text: str):
+    """Where the quote stands in the source's own text: (start, end), or None.
+
+    The source is normalised character by character, remembering where each
+    normalised character came from, so a match maps back to the original.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(source_text):
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                origin.append(i)
+            continue
+        for piece in unicodedata.normalize("NFKC", ch).translate(_QUOTES):
+            if piece.isspace():
+                if out and out[-1] != " ":
+                    out.append(" ")
+                    origin.append(i)
+            else:
+                out.append(piece)
+                origin.append(i)
+    wanted = normalise(quote)
+    at = "".join(out).find(wanted)
+    if at < 0 or not wanted:
+        return None
+    return origin[at], origin[at + len(wanted) - 1] + 1

@@ -129,10 +129,12 @@ class _RulesReader(NodeReader):
             answer_id = self.identifier(fields["id"][1], f"the id of {where}") if "id" in fields else None
             reasoning = self.optional_text(fields, "reasoning", f"the reasoning of {where}")
             citations = self.citations(fields, where)
-            if label is None or next_id is None or ("id" in fields and answer_id is None):
+            if label is None or next_id is None:
                 continue
             if answer_id is None:
-                answer_id = Text(slugify(label.value), label.mark)
+                # A bad explicit id is already reported; the answer is kept so
+                # its node does not also show up as a dead end.
+                answer_id = Text(slugify(label.value), self.mark(fields["id"][1]) if "id" in fields else label.mark)
             out.append(Answer(answer_id.value, label, next_id, reasoning, citations, self.mark(item),
                               answer_id.mark))
         return out

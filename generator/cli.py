@@ -1,0 +1,125 @@
+"""The `guide` command: check, build, pages, schema.
+
+Every failure a contributor can cause ends in diagnostics and exit code 1,
+never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .config import find_config
+from .diagnostics import CompileError, format_github, format_text, has_errors, summary
+from .pipeline import check_guide, compile_guide, write_outputs
+
+
+def _config(args):
+    root = Path(args.root).resolve() if args.root else Path.cwd()
+    return find_config(root)
+
+
+def cmd_check(args) -> int:
+    _, diagnostics = check_guide(_config(args))
+    if args.format == "github":
+        if diagnostics:
+            print(format_github(diagnostics))
+    elif diagnostics:
+        print(format_text(diagnostics))
+    print(summary(diagnostics), file=sys.stderr)
+    return 1 if has_errors(diagnostics) else 0
+
+
+def cmd_pages(args) -> int:
+    """Write the generated pages and files into a folder, for any engine."""
+    config = _config(args)
+    try:
+        compiled = compile_guide(config)
+    except CompileError as e:
+        print(format_text(e.diagnostics))
+        print(summary(e.diagnostics), file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    write_outputs(compiled, out, out)
+    print(f"wrote {len(compiled.pages)} pages and {len(compiled.files)} files to {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_build(args) -> int:
+    """`mkdocs build` into a fresh folder, swapped in only when it succeeded."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config = _config(args)
+    mkdocs_yml = config.root / "mkdocs.yml"
+    site = Path(args.site_dir).resolve() if args.site_dir else config.root / "site"
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    try:
+        mkdocs_config = load_config(str(mkdocs_yml), site_dir=str(staging), strict=args.strict)
+        build(mkdocs_config)
+    except (MkDocsException, SystemExit) as e:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"error: the build failed ({e or 'see above'}); {site} was left as it was", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = None
+    if site.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site.parent))
+        site.rename(old / "site")
+    staging.rename(site)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    print(f"built {site}", file=sys.stderr)
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from .schema import rules_schema
+
+    print(json.dumps(rules_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="guide", description="Check and build a decision guide.")
+    parser.add_argument("--root", help="project folder (default: the nearest folder with mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="check the rules and sources; exit 1 on any error")
+    p.add_argument("--format", choices=("text", "github"), default="text",
+                   help="'github' prints GitHub Actions annotations")
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("build", help="build the site with MkDocs, replacing site/ only on success")
+    p.add_argument("--site-dir", help="output folder (default: site/)")
+    p.add_argument("--strict", action="store_true", help="fail on MkDocs warnings too")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("pages", help="write the generated pages into a folder (for other engines)")
+    p.add_argument("--out", required=True, help="folder to write into")
+    p.set_defaults(run=cmd_pages)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the rules language")
+    p.set_defaults(run=cmd_schema)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""The whole compiler: load → check → render, with nothing written.
+
+Both doors (the `guide` command and the MkDocs plugin) call `compile_guide`.
+It reads and checks *everything* before rendering anything, and renders into
+memory, so a failure can never leave a half-written site behind.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .check import run_checks
+from .config import GuideConfig
+from .diagnostics import CompileError, Diagnostic, has_errors, sort_diagnostics
+from .load import load_all
+from .model import Guide
+from .render.export import guide_json
+from .render.pages import assets, render_pages
+from .render.urls import Urls
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A checked guide and every file it renders to."""
+
+    guide: Guide
+    """The model."""
+    pages: dict[str, str]
+    """Generated Markdown pages, by path in the docs folder."""
+    files: dict[str, bytes]
+    """Other generated files (guide.json, script, stylesheet), by path in the site."""
+    diagnostics: list[Diagnostic]
+    """Warnings met on the way (errors raise instead)."""
+
+
+def check_guide(config: GuideConfig) -> tuple[Guide, list[Diagnostic]]:
+    """Load and check; every diagnostic, sorted, whatever its severity."""
+    trees, sources, diagnostics = load_all(config)
+    guide = Guide(config.title, config.language, tuple(trees), tuple(sources))
+    # A file too broken to load is reported by the loader alone; the checks
+    # see the trees that loaded, so one mistake is not reported twice.
+    diagnostics += list(run_checks(guide))
+    return guide, sort_diagnostics(diagnostics)
+
+
+def compile_guide(config: GuideConfig, directory_urls: bool = True) -> Compiled:
+    """Load, check and render; raises CompileError if anything is wrong."""
+    guide, diagnostics = check_guide(config)
+    if has_errors(diagnostics):
+        raise CompileError(diagnostics)
+    urls = Urls(config.pages_dir, directory_urls)
+    pages = render_pages(guide, urls)
+    files = {"guide.json": guide_json(guide, urls).encode("utf-8"), **assets()}
+    return Compiled(guide, pages, files, diagnostics)
+
+
+def write_outputs(compiled: Compiled, pages_root: Path, files_root: Path) -> None:
+    """Write generated pages (for engines that only read files) and other outputs."""
+    for rel, text in sorted(compiled.pages.items()):
+        target = pages_root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    for rel, data in sorted(compiled.files.items()):
+        target = files_root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

@@ -1,0 +1,85 @@
+"""The MkDocs door: a thin plugin over `generator.pipeline`.
+
+Kept thin on purpose: MkDocs 2.0 drops plugins and mkdocs-material is in
+maintenance mode, so everything it does is also reachable without MkDocs
+(`guide pages` writes the same pages into a folder).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .config import GuideConfig
+from .diagnostics import CompileError, format_text, summary
+from .pipeline import Compiled, compile_guide
+from .render.pages import ASSET_DIR
+
+log = logging.getLogger("mkdocs.plugins.decision-guide")
+
+
+class DecisionGuideOptions(Config):
+    rules_dir = opt.Type(str, default="rules")
+    """Folder of the rules files, relative to mkdocs.yml."""
+    sources_dir = opt.Optional(opt.Type(str))
+    """Folder of the source articles; `<docs_dir>/sources` by default."""
+    pages_dir = opt.Type(str, default="guide")
+    """Folder of the generated pages inside the site."""
+
+
+class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
+    def __init__(self):
+        self.guide_config: GuideConfig | None = None
+        self.compiled: Compiled | None = None
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent.resolve()
+        docs_dir = Path(config.docs_dir).resolve()
+        docs_rel = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir)
+        self.guide_config = GuideConfig(
+            root=root,
+            rules_dir=self.config.rules_dir,
+            sources_dir=self.config.sources_dir or f"{docs_rel}/sources",
+            docs_dir=docs_rel,
+            pages_dir=self.config.pages_dir,
+            language=config.theme.get("language") or "en",
+            title=config.site_name,
+        )
+        for attr, name in (("extra_css", "guide.css"), ("extra_javascript", "guide.js")):
+            entries = getattr(config, attr)
+            path = f"{ASSET_DIR}/{name}"
+            if path not in [str(e) for e in entries]:
+                entries.append(path)
+        return config
+
+    def on_pre_build(self, config):
+        # Runs before MkDocs cleans site_dir: a guide with errors stops here
+        # and leaves the previous site exactly as it was.
+        try:
+            self.compiled = compile_guide(self.guide_config, config.use_directory_urls)
+        except CompileError as e:
+            print(format_text(e.diagnostics), file=sys.stderr)
+            raise PluginError(f"decision-guide: {summary(e.diagnostics)}; nothing was built") from None
+        for diagnostic in self.compiled.diagnostics:
+            log.warning(format_text([diagnostic], snippets=False))
+
+    def on_files(self, files: Files, config):
+        for rel, text in self.compiled.pages.items():
+            existing = files.get_file_from_path(rel)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, rel, content=text))
+        for rel, data in self.compiled.files.items():
+            files.append(File.generated(config, rel, content=data))
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.guide_config.root / self.guide_config.rules_dir))
+        server.watch(str(self.guide_config.root / self.guide_config.sources_dir))
+        return server

@@ -1,0 +1,214 @@
+"""Stage 3: the checked guide into pages (Markdown files holding HTML).
+
+Pages are returned as a mapping of path → text and written by the caller,
+so the MkDocs plugin can hand them to MkDocs in memory and `guide pages` can
+write them into a folder for an engine that only reads files.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from ..check.quotes import find_passage, normalise
+from ..model import Answer, Citation, Guide, Link, Question, Source, Tree
+from .text import markdown_block, markdown_inline, plain
+from .urls import Urls
+
+TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+ASSET_DIR = "assets/decision-guide"
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        # Templates end in .j2, which select_autoescape() would leave off:
+        # every value is escaped unless a filter made it safe on purpose.
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(block=markdown_block, inline=markdown_inline, plain=plain)
+    return env
+
+
+def passage_anchor(quote: str) -> str:
+    """A stable anchor for a quoted passage: the same quote, the same link."""
+    return "q-" + hashlib.sha1(normalise(quote).encode()).hexdigest()[:8]
+
+
+def longest_paths(guide: Guide, tree: Tree) -> dict[str, int]:
+    """Questions still to answer on the longest path from each node."""
+    depth: dict[str, int] = {}
+    order = []
+    seen = set()
+    # Iterative post-order: children before parents, without recursion.
+    stack = [(tree.start.value, False)]
+    while stack:
+        node_id, done = stack.pop()
+        if done:
+            order.append(node_id)
+            continue
+        if node_id in seen or tree.node(node_id) is None:
+            continue
+        seen.add(node_id)
+        stack.append((node_id, True))
+        node = tree.node(node_id)
+        if isinstance(node, Question):
+            stack.extend((a.next.value, False) for a in node.answers)
+    for node_id in order:
+        node = tree.node(node_id)
+        if isinstance(node, Question):
+            depth[node_id] = 1 + max((depth.get(a.next.value, 0) for a in node.answers), default=0)
+        else:
+            depth[node_id] = 0
+    for node in tree.nodes:
+        depth.setdefault(node.id, 0)
+    return depth
+
+
+class _TreePage:
+    """Helpers the tree template calls, bound to one tree."""
+
+    def __init__(self, guide: Guide, tree: Tree, urls: Urls):
+        self.guide, self.tree, self.urls = guide, tree, urls
+        self.file = urls.tree_file(tree.id)
+
+    def link_target(self, node: Link) -> Tree:
+        return self.guide.tree(node.tree.value)
+
+    def link_title(self, node: Link) -> str:
+        return plain(self.link_target(node).title.value)
+
+    def link_href(self, node: Link) -> str:
+        fragment = f"n-{node.node.value}" if node.node else ""
+        return self.urls.relative(self.file, self.urls.tree_file(node.tree.value), fragment)
+
+    def answer_href(self, tree: Tree, answer: Answer) -> str:
+        target = tree.node(answer.next.value)
+        if isinstance(target, Link):
+            return self.link_href(target)
+        return f"#n-{answer.next.value}"
+
+    def quote_href(self, citation: Citation) -> str:
+        return self.urls.relative(self.file, self.urls.source_file(citation.source.value),
+                                  passage_anchor(citation.quote.value))
+
+    def render(self) -> str:
+        template = environment().get_template("tree.md.j2")
+        text = template.render(guide=self.guide, tree=self.tree, depth=longest_paths(self.guide, self.tree),
+                               answer_href=self.answer_href, link_href=self.link_href,
+                               link_title=self.link_title, quote_href=self.quote_href)
+        return _no_blank_lines_in_html(text)
+
+
+def _no_blank_lines_in_html(text: str) -> str:
+    # A blank line would end Python-Markdown's raw HTML block and let it
+    # rewrite the rest of our markup as Markdown.
+    head, sep, body = text.partition("\n---\n")
+    return head + sep + re.sub(r"\n[ \t]*(?=\n)", "", body.lstrip("\n"))
+
+
+@dataclass
+class _Passage:
+    anchor: str
+    start: int
+    end: int
+    cited_by: list = field(default_factory=list)
+
+
+def _passages(guide: Guide, source: Source, urls: Urls) -> list[_Passage]:
+    found: dict[str, _Passage] = {}
+    file = urls.source_file(source.id)
+    for tree in guide.trees:
+        for node in tree.nodes:
+            items = [(node, c) for c in getattr(node, "citations", ())]
+            if isinstance(node, Question):
+                items += [(node, c) for a in node.answers for c in a.citations]
+            for cited_node, citation in items:
+                if citation.source.value != source.id:
+                    continue
+                anchor = passage_anchor(citation.quote.value)
+                if anchor not in found:
+                    span = find_passage(citation.quote.value, source.text)
+                    if span is None:
+                        continue
+                    found[anchor] = _Passage(anchor, *span)
+                ref = {"href": urls.relative(file, urls.tree_file(tree.id), f"n-{cited_node.id}"),
+                       "label": f"{plain(tree.title.value)}: {cited_node.id}"}
+                if ref not in found[anchor].cited_by:
+                    found[anchor].cited_by.append(ref)
+    return sorted(found.values(), key=lambda p: (p.start, p.end))
+
+
+def _paragraphs(text: str, passages: list[_Passage]) -> list[list[dict]]:
+    """The text cut into paragraphs, and each paragraph into plain and cited pieces."""
+    out = []
+    anchored: set[str] = set()
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        start, end = match.span()
+        cuts = {start, end}
+        for p in passages:
+            if p.start < end and p.end > start:
+                cuts.update({max(p.start, start), min(p.end, end)})
+        pieces = []
+        ordered = sorted(cuts)
+        for a, b in zip(ordered, ordered[1:]):
+            # Overlapping quotes: the piece belongs to the one that starts first.
+            owner = next((p for p in passages if p.start <= a and b <= p.end), None)
+            first = owner is not None and owner.anchor not in anchored
+            if first:
+                anchored.add(owner.anchor)
+            pieces.append({"text": text[a:b], "passage": owner, "first": first,
+                           "last": owner is not None and b == owner.end})
+        out.append(pieces)
+    return out
+
+
+def render_source_page(guide: Guide, source: Source, urls: Urls) -> str:
+    passages = _passages(guide, source, urls)
+    covered = sum(p.end - p.start for p in _merge(passages))
+    coverage = round(100 * covered / max(1, len(source.text.strip())))
+    template = environment().get_template("source.md.j2")
+    text = template.render(source=source, passages=passages, coverage=coverage,
+                           paragraphs=_paragraphs(source.text, passages),
+                           language_name=lambda code: LANGUAGE_NAMES.get(code, code))
+    return _no_blank_lines_in_html(text)
+
+
+def _merge(passages: list[_Passage]) -> list[_Passage]:
+    merged: list[_Passage] = []
+    for p in passages:
+        if merged and p.start <= merged[-1].end:
+            merged[-1] = _Passage(merged[-1].anchor, merged[-1].start, max(merged[-1].end, p.end))
+        else:
+            merged.append(_Passage(p.anchor, p.start, p.end))
+    return merged
+
+
+def render_tree_page(guide: Guide, tree: Tree, urls: Urls) -> str:
+    return _TreePage(guide, tree, urls).render()
+
+
+def render_pages(guide: Guide, urls: Urls) -> dict[str, str]:
+    """Every generated page, by its path inside the docs folder."""
+    pages = {}
+    for tree in guide.trees:
+        pages[urls.tree_file(tree.id)] = render_tree_page(guide, tree, urls)
+    for source in guide.sources:
+        pages[urls.source_file(source.id)] = render_source_page(guide, source, urls)
+    return pages
+
+
+def assets() -> dict[str, bytes]:
+    """The guide's own script and stylesheet, by their path in the site."""
+    return {f"{ASSET_DIR}/{p.name}": p.read_bytes() for p in sorted(ASSETS.iterdir()) if p.is_file()}
