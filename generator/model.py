@@ -180,6 +180,8 @@ class Tree:
     """Path of the rules file."""
     mark: Mark
     """Where the tree's id is written."""
+    complete: bool = True
+    """False when its file had errors: parts may be missing, so shape checks skip it."""
 
     def node(self, node_id: str) -> Optional[Node]:
         """The node with this id, or None."""

@@ -15,6 +15,15 @@ def _did_you_mean(name: str, choices) -> Optional[str]:
     return f"did you mean {close[0]!r}?" if close else None
 
 
+def complete_trees(guide: Guide) -> list[Tree]:
+    """Trees whose file loaded without error.
+
+    A node dropped for a typo would otherwise also be reported as a dangling
+    `next`, and its children as unreachable: one mistake, many messages.
+    """
+    return [t for t in guide.trees if t.complete]
+
+
 def successors(guide: Guide, tree: Tree, node: Node) -> list[tuple[Tree, Node, Text]]:
     """Nodes reachable in one step, with the value that names each one."""
     out = []
@@ -70,7 +79,7 @@ def dangling_next(guide: Guide) -> Iterator[Diagnostic]:
     Passes: start: goal
             nodes: {goal: {question: ..., answers: [...]}}
     """
-    for tree in guide.trees:
+    for tree in complete_trees(guide):
         names = tree.index.keys()
         if tree.start.value not in names:
             yield Diagnostic(tree.start.mark, "dangling-next",
@@ -118,7 +127,7 @@ def unreachable_nodes(guide: Guide) -> Iterator[Diagnostic]:
     Fails:  a node that no answer leads to
     Passes: remove it, or add an answer whose `next` names it
     """
-    for tree in guide.trees:
+    for tree in complete_trees(guide):
         start = tree.node(tree.start.value)
         if start is None:
             continue
@@ -145,7 +154,7 @@ def cycles(guide: Guide) -> Iterator[Diagnostic]:
     Passes: every path ends in a verdict
     """
     state: dict[tuple[str, str], int] = {}  # 1 = on the current path, 2 = done
-    for tree in guide.trees:
+    for tree in complete_trees(guide):
         for root in tree.nodes:
             if state.get((tree.id, root.id)):
                 continue
@@ -180,7 +189,7 @@ def dead_ends(guide: Guide) -> Iterator[Diagnostic]:
     Fails:  q: {question: "Why?", answers: []}
     Passes: q: {question: "Why?", answers: [{label: Because, next: o}]}
     """
-    for tree in guide.trees:
+    for tree in complete_trees(guide):
         for node in tree.nodes:
             if isinstance(node, Question) and not node.answers:
                 yield Diagnostic(node.mark, "dead-end", f"question {node.id!r} has no answers",
@@ -194,7 +203,7 @@ def single_answer(guide: Guide) -> Iterator[Diagnostic]:
     Fails:  answers: [{label: Continue, next: o}]
     Passes: answers: [{label: Yes, next: a}, {label: Not yet, next: b}]
     """
-    for tree in guide.trees:
+    for tree in complete_trees(guide):
         for node in tree.nodes:
             if isinstance(node, Question) and len(node.answers) == 1:
                 yield Diagnostic(node.mark, "single-answer", f"question {node.id!r} has a single answer",

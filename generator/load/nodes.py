@@ -14,7 +14,7 @@ import yaml
 
 from ..diagnostics import Diagnostic
 from ..model import Mark, Text
-from .yamlfile import CORE_TAGS, STR, mark_of
+from .yamlfile import STR, mark_of
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Ids are kebab-case: they end up in URLs and file names."""
@@ -42,7 +42,6 @@ class NodeReader:
     def __init__(self, path: str):
         self.path = path
         self.diagnostics: list[Diagnostic] = []
-        self._seen: set[int] = set()
 
     def mark(self, node: yaml.Node) -> Mark:
         return mark_of(self.path, node)
@@ -51,19 +50,6 @@ class NodeReader:
         mark = node_or_mark if isinstance(node_or_mark, Mark) else self.mark(node_or_mark)
         self.diagnostics.append(Diagnostic(mark, rule, message, hint))
 
-    def _visit(self, node: yaml.Node) -> bool:
-        """False when the node was met before: it came through an alias."""
-        if node.tag not in CORE_TAGS:
-            self.error(node, "unsupported-tag", f"the tag {node.tag!r} is not allowed in rules files",
-                       "remove the tag (the text starting with '!'); write the value plainly")
-            return False
-        if id(node) in self._seen:
-            self.error(node, "alias", "anchors and aliases (&name / *name) are not supported",
-                       "write the value out in full where it is used")
-            return False
-        self._seen.add(id(node))
-        return True
-
     def mapping(self, node: yaml.Node, what: str, allowed: Iterable[str],
                 required: Iterable[str] = (), any_key: bool = False,
                 ) -> Optional[dict[str, tuple[yaml.Node, yaml.Node]]]:
@@ -71,15 +57,13 @@ class NodeReader:
 
         With `any_key`, keys are ids rather than a fixed vocabulary.
         """
-        if not self._visit(node):
-            return None
         if not isinstance(node, yaml.MappingNode):
             self.error(node, "wrong-type", f"{what} must be a mapping (key: value lines), not {_kind(node)}")
             return None
         allowed = list(allowed)
         found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or not self._visit(key_node):
+            if not isinstance(key_node, yaml.ScalarNode):
                 self.error(key_node, "wrong-type", f"a key of {what} must be plain text")
                 continue
             key = key_node.value
@@ -102,8 +86,6 @@ class NodeReader:
         return found
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
-        if not self._visit(node):
-            return []
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return []
         if not isinstance(node, yaml.SequenceNode):
@@ -113,8 +95,6 @@ class NodeReader:
 
     def text(self, node: yaml.Node, what: str, allow_dates: bool = False) -> Optional[Text]:
         """A non-empty string; YAML 1.1's implicit booleans and numbers are refused."""
-        if not self._visit(node):
-            return None
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, "wrong-type", f"{what} must be text, not {_kind(node)}")
             return None

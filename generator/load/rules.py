@@ -6,6 +6,7 @@ missing from its source) is a named check in `generator.check`.
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import Optional
 
 import yaml
@@ -169,4 +170,6 @@ def load_tree(path: str, data: bytes) -> tuple[Optional[Tree], list[Diagnostic]]
         return None, doc.diagnostics
     reader = _RulesReader(path)
     tree = reader.tree(doc.root)
+    if tree is not None and reader.diagnostics:
+        tree = dataclasses.replace(tree, complete=False)
     return tree, doc.diagnostics + reader.diagnostics

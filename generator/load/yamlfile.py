@@ -82,14 +82,13 @@ def decode(path: str, data: bytes) -> tuple[Optional[str], list[Diagnostic]]:
     return text.removeprefix("\ufeff"), []
 
 
-def nesting_depth(text: str) -> tuple[int, int]:
-    """An upper bound of the nesting depth, and the index where it peaks.
+def too_deep_at(text: str, limit: int = MAX_DEPTH) -> Optional[int]:
+    """Index where nesting first goes deeper than `limit`, or None.
 
     Counted on the raw text, without YAML: block indentation levels (a `- `
     opens a level too) plus open flow brackets outside quoted strings. Only
     lines holding a bracket are read character by character, to stay cheap.
     """
-    best, best_at = 0, 0
     indents: list[int] = []
     flow = 0
     offset = 0
@@ -101,26 +100,27 @@ def nesting_depth(text: str) -> tuple[int, int]:
                 while indents and indents[-1] >= indent:
                     indents.pop()
                 indents.append(indent)
+                if len(indents) > limit:
+                    return offset + indent
                 rest = stripped[1:].lstrip(" ")
                 indent += len(stripped) - len(rest)
                 stripped = rest
             while indents and indents[-1] >= indent:
                 indents.pop()
             indents.append(indent)
-            if len(indents) > best:
-                best, best_at = len(indents), offset + indent
+            if len(indents) > limit:
+                return offset + indent
         if "[" in raw or "{" in raw or flow:
-            flow, peak, peak_at = _flow_depth(raw, flow)
-            if len(indents) + peak > best:
-                best, best_at = len(indents) + peak, offset + peak_at
+            flow, exceeded = _flow_depth(raw, flow, limit - len(indents))
+            if exceeded is not None:
+                return offset + exceeded
         offset += len(raw) + 1
-    return best, best_at
+    return None
 
 
-def _flow_depth(line: str, flow: int) -> tuple[int, int, int]:
-    """Open brackets after `line`, the most open on it, and where."""
+def _flow_depth(line: str, flow: int, limit: int) -> tuple[int, Optional[int]]:
+    """Open brackets after `line`, and where on it they first exceed `limit`."""
     quote = None
-    peak, peak_at = flow, 0
     i, n = 0, len(line)
     while i < n:
         ch = line[i]
@@ -137,12 +137,47 @@ def _flow_depth(line: str, flow: int) -> tuple[int, int, int]:
             break
         elif ch in "[{":
             flow += 1
-            if flow > peak:
-                peak, peak_at = flow, i
+            if flow > limit:
+                return flow, i
         elif ch in "]}":
             flow = max(0, flow - 1)
         i += 1
-    return flow, peak, peak_at
+    return flow, None
+
+
+def _reused_or_tagged(path: str, root: yaml.Node) -> Optional[Diagnostic]:
+    """The first alias or hand-written tag in a composed document, if any.
+
+    An alias makes compose() put the same node object in two places; met
+    twice in one walk, it is refused before anything expands it.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.tag not in CORE_TAGS:
+            return Diagnostic(mark_of(path, node), "unsupported-tag",
+                              f"the tag {node.tag!r} is not allowed in rules files",
+                              "remove the tag (the text starting with '!'); write the value plainly")
+        if id(node) in seen:
+            return None  # reported by _first_alias, with the alias's own place
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack += [value, key]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += reversed(node.value)
+    return None
+
+
+def _first_alias(path: str, text: str) -> Optional[Diagnostic]:
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            m = event.start_mark
+            return Diagnostic(Mark(path, m.line + 1, m.column + 1), "alias",
+                              "anchors and aliases (&name / *name) are not supported",
+                              "write the value out in full where it is used")
+    return None
 
 
 def _yaml_error(path: str, text: str, e: Exception) -> Diagnostic:
@@ -155,8 +190,10 @@ def _yaml_error(path: str, text: str, e: Exception) -> Diagnostic:
     context = getattr(e, "context", None)
     message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
     hint = "check the indentation and quote any text that contains ': ' or starts with a special character"
-    if "found character '\\t'" in problem:
-        hint = "YAML indents with spaces only: replace the tab with spaces"
+    if mark is not None:
+        line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+        if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in problem:
+            hint = "YAML indents with spaces only: replace the tab with spaces"
     if mark is None:
         return Diagnostic(Mark(path, 1, 1), "yaml-syntax", message, hint)
     return Diagnostic(Mark(path, mark.line + 1, mark.column + 1), "yaml-syntax", message, hint)
@@ -164,11 +201,11 @@ def _yaml_error(path: str, text: str, e: Exception) -> Diagnostic:
 
 def parse_text(path: str, text: str) -> YamlDocument:
     """Compose YAML text into nodes, or explain why not."""
-    depth, at = nesting_depth(text)
-    if depth > MAX_DEPTH:
+    at = too_deep_at(text)
+    if at is not None:
         return YamlDocument(path, text, None, [Diagnostic(
             _mark_at(path, text, at), "too-deep",
-            f"nesting is {depth} levels deep here; the limit is {MAX_DEPTH}",
+            f"nesting goes deeper than {MAX_DEPTH} levels here",
             "a rules file needs about 6 levels: look for a runaway indentation or brackets")])
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -181,6 +218,12 @@ def parse_text(path: str, text: str) -> YamlDocument:
         return YamlDocument(path, text, None, [Diagnostic(
             Mark(path, 1, 1), "empty-file", "the file holds no YAML document",
             "write the tree's keys (id, title, profile, start, nodes) or delete the file")])
+    # Aliases are rare: only then is the text parsed a second time, to point
+    # at the alias itself rather than at its anchor.
+    has_alias = "*" in text and _first_alias(path, text)
+    problem = has_alias or _reused_or_tagged(path, root)
+    if problem:
+        return YamlDocument(path, text, None, [problem])
     return YamlDocument(path, text, root, [])
 
 

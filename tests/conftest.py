@@ -1,0 +1,109 @@
+"""Shared helpers: tiny projects written into a temporary folder."""
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.config import GuideConfig
+from generator.pipeline import check_guide
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+SOURCE_EN = """---
+id: plain-talk
+title: Plain talk about selling
+author: A. Writer
+language: en
+url: null
+published: null
+---
+
+Selling on social media works when your buyers are already there.
+If your buyers are not there, every hour you spend posting is an hour taken from selling.
+"""
+
+SOURCE_FR = """---
+id: parler-franc
+title: Parler franc
+author: null
+language: fr
+url: null
+published: null
+---
+
+Pour la plupart des entreprises, Twitter est ridiculement inefficace à cette fin.
+"""
+
+CITE = '[{source: plain-talk, quote: "Selling on social media works when your buyers are already there."}]'
+
+# A valid tree to start from: tests change one thing and expect one rule.
+VALID_TREE = f"""\
+id: shop
+title: Shop
+profile: product-shop
+start: q
+nodes:
+  q:
+    question: Are your buyers there?
+    reasoning: Because.
+    citations: {CITE}
+    answers:
+      - label: "Yes"
+        next: good
+        reasoning: Good.
+      - label: "No"
+        next: bad
+        reasoning: Bad.
+  good:
+    verdict: Go
+    reasoning: Because.
+    citations: {CITE}
+  bad:
+    verdict: Stay
+    reasoning: Because.
+    citations: {CITE}
+"""
+
+
+def write_project(tmp_path: Path, rules: dict[str, str | bytes], sources: dict[str, str] | None = None) -> GuideConfig:
+    """A project folder with these rules files (name -> text) and sources."""
+    (tmp_path / "rules").mkdir(exist_ok=True)
+    (tmp_path / "content" / "sources").mkdir(parents=True, exist_ok=True)
+    for name, text in rules.items():
+        data = text if isinstance(text, bytes) else textwrap.dedent(text).encode("utf-8")
+        (tmp_path / "rules" / name).write_bytes(data)
+    for name, text in (sources if sources is not None else {"plain-talk.txt": SOURCE_EN,
+                                                             "parler-franc.txt": SOURCE_FR}).items():
+        (tmp_path / "content" / "sources" / name).write_text(text, encoding="utf-8")
+    return GuideConfig(root=tmp_path)
+
+
+def problems(tmp_path: Path, rules: dict[str, str | bytes], sources=None, severity=None):
+    """(file name, line, column, rule) of every diagnostic."""
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # diagnostics print paths relative to the working folder
+    try:
+        _, diagnostics = check_guide(write_project(tmp_path, rules, sources))
+    finally:
+        os.chdir(cwd)
+    return [(Path(d.mark.path).name, d.mark.line, d.mark.column, d.rule) for d in diagnostics
+            if severity is None or d.severity == severity]
+
+
+def diagnostics_of(tmp_path: Path, rules, sources=None):
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        return check_guide(write_project(tmp_path, rules, sources))[1]
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.fixture
+def check(tmp_path):
+    return lambda rules, sources=None, severity=None: problems(tmp_path, rules, sources, severity)

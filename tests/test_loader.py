@@ -1,0 +1,123 @@
+"""Bad input to the loader: every case gives file:line:column and a rule."""
+from __future__ import annotations
+
+from conftest import VALID_TREE, diagnostics_of
+
+
+def test_valid_tree_has_no_problem(check):
+    assert check({"shop.yml": VALID_TREE}) == []
+
+
+def test_yaml_syntax_error_points_at_the_line(check):
+    assert check({"shop.yml": "id: shop\ntitle: [unclosed\nprofile: x\n"}) == [("shop.yml", 3, 8, "yaml-syntax")]
+
+
+def test_tab_indentation_says_how_to_fix(tmp_path):
+    [d] = diagnostics_of(tmp_path, {"shop.yml": "id: shop\n\ttitle: x\n"})
+    assert d.rule == "yaml-syntax" and (d.mark.line, d.mark.column) == (2, 1)
+    assert "spaces" in d.hint
+
+
+def test_duplicate_key_is_caught_not_silently_dropped(check):
+    text = VALID_TREE.replace("title: Shop\n", "title: Shop\ntitle: Boutique\n")
+    assert check({"shop.yml": text}) == [("shop.yml", 3, 1, "duplicate-key")]
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path):
+    text = VALID_TREE.replace("        next: good\n", "        nxt: good\n        next: good\n")
+    [d] = diagnostics_of(tmp_path, {"shop.yml": text})
+    assert (d.rule, d.mark.line, d.mark.column) == ("unknown-key", 12, 9)
+    assert d.hint == "did you mean 'next'?"
+
+
+def test_wrong_type(check):
+    text = VALID_TREE.replace("title: Shop", "title: [a, b]")
+    assert check({"shop.yml": text}) == [("shop.yml", 2, 8, "wrong-type")]
+
+
+def test_yaml_11_booleans_are_refused_where_text_is_expected(tmp_path):
+    text = VALID_TREE.replace('label: "No"', "label: no").replace('label: "Yes"', "label: NO")
+    ds = diagnostics_of(tmp_path, {"shop.yml": text})
+    assert [(d.rule, d.mark.line, d.mark.column) for d in ds] == [
+        ("implicit-type", 11, 16), ("implicit-type", 14, 16)]
+    assert ds[1].hint == 'put it in quotes: "no"'
+
+
+def test_numbers_are_refused_where_text_is_expected(check):
+    text = VALID_TREE.replace("title: Shop", "title: 2020")
+    assert check({"shop.yml": text}) == [("shop.yml", 2, 8, "implicit-type")]
+
+
+def test_file_over_the_size_limit(check, monkeypatch):
+    from generator.load import yamlfile
+
+    monkeypatch.setattr(yamlfile, "MAX_FILE_BYTES", 2_000)
+    padded = VALID_TREE + "# padding\n" * 300
+    assert check({"shop.yml": padded}) == [("shop.yml", 1, 1, "file-too-large")]
+
+
+def test_alias_bomb_is_refused_quickly(check):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi"))
+    found = check({"shop.yml": bomb})
+    assert found == [("shop.yml", 2, 8, "alias")]  # the first alias, not its expansion
+
+
+def test_deep_nesting_is_refused_before_parsing(check):
+    # libyaml's composer would crash the process on this; the pure one would
+    # raise RecursionError.
+    assert check({"shop.yml": "a: " + "[" * 100_000 + "]" * 100_000 + "\n"}) == [
+        ("shop.yml", 1, 67, "too-deep")]
+    assert check({"shop.yml": "- " * 5_000 + "x\n"})[0][3] == "too-deep"
+
+
+def test_python_tags_are_refused(check):
+    text = VALID_TREE.replace("title: Shop", "title: !!python/object/apply:os.system [echo hi]")
+    assert ("shop.yml", 2, 8, "unsupported-tag") in check({"shop.yml": text})
+
+
+def test_non_utf8_byte_gets_line_and_column(check):
+    data = VALID_TREE.replace("title: Shop", "title: Caf\xe9").encode("latin-1")
+    assert check({"shop.yml": data}) == [("shop.yml", 2, 11, "encoding")]
+
+
+def test_empty_file(check):
+    assert check({"shop.yml": "# only a comment\n"}) == [("shop.yml", 1, 1, "empty-file")]
+
+
+def test_top_level_must_be_a_mapping(check):
+    assert check({"shop.yml": "- a\n- b\n"}) == [("shop.yml", 1, 1, "not-a-mapping")]
+
+
+def test_missing_key_names_the_key(tmp_path):
+    [d] = diagnostics_of(tmp_path, {"shop.yml": VALID_TREE.replace("start: q\n", "")})
+    assert (d.rule, d.mark.line) == ("missing-key", 1) and "'start'" in d.message
+
+
+def test_node_of_no_kind(check):
+    text = VALID_TREE.replace("    verdict: Stay\n", "    verdikt: Stay\n")
+    assert check({"shop.yml": text}) == [("shop.yml", 21, 3, "node-kind")]
+
+
+def test_bad_id(check):
+    text = VALID_TREE.replace("  bad:\n", "  Bad Node:\n").replace("next: bad", "next: Bad Node")
+    found = check({"shop.yml": text})
+    assert found == [("shop.yml", 15, 15, "bad-id"), ("shop.yml", 21, 3, "bad-id")]
+
+
+def test_control_character(check):
+    assert check({"shop.yml": "id: shop\ntitle: a\x07b\n"}) == [("shop.yml", 2, 9, "yaml-syntax")]
+
+
+def test_many_mistakes_are_reported_in_one_round(check):
+    text = VALID_TREE.replace('label: "No"', "label: no").replace("title: Shop", "title: 12").replace(
+        "reasoning: Good.", "reasonning: Good.")
+    assert [p[3] for p in check({"shop.yml": text})] == ["implicit-type", "unknown-key", "implicit-type"]
+
+
+def test_source_front_matter_is_checked(check):
+    bad = "---\nid: s\ntitle: T\nlanguage: fr\nurl: ftp://x\npublished: null\n---\n\ntext\n"
+    found = check({"shop.yml": VALID_TREE}, {"s.txt": bad, "plain-talk.txt": __import__("conftest").SOURCE_EN})
+    assert ("s.txt", 2, 1, "missing-key") in found  # no author: unknown is null, not absent
+    assert ("s.txt", 5, 6, "bad-url") in found
