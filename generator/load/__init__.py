@@ -1,6 +1,7 @@
 """Stage 1: read rules and sources from disk into the model."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ..config import GuideConfig
@@ -23,13 +24,15 @@ def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], list[Diagno
         source, problems = load_source(config.display(path), path.read_bytes())
         diagnostics += problems
         if source is not None:
-            sources.append(source)
+            # Diagnostics name files as the working folder sees them; the
+            # export names them as the repository does.
+            sources.append(dataclasses.replace(source, file=path.relative_to(config.root).as_posix()))
     rules_files = _files(config, config.rules_dir, ("*.yml", "*.yaml"))
     for path in rules_files:
         tree, problems = load_tree(config.display(path), path.read_bytes())
         diagnostics += problems
         if tree is not None:
-            trees.append(tree)
+            trees.append(dataclasses.replace(tree, file=path.relative_to(config.root).as_posix()))
     if not rules_files:
         diagnostics.append(Diagnostic(Mark(config.display(config.root / config.rules_dir), 1, 1), "no-rules",
                                       f"no rules file (*.yml) in {config.rules_dir}/",

@@ -151,25 +151,27 @@ def _passages(guide: Guide, source: Source, urls: Urls) -> list[_Passage]:
 
 
 def _paragraphs(text: str, passages: list[_Passage]) -> list[list[dict]]:
-    """The text cut into paragraphs, and each paragraph into plain and cited pieces."""
+    """The text cut into paragraphs, and each paragraph into plain and cited pieces.
+
+    Quotes may overlap or nest, so a piece records which passages start on it
+    (their anchors) and which end on it (their "cited by" links).
+    """
     out = []
-    anchored: set[str] = set()
     for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
         start, end = match.span()
         cuts = {start, end}
         for p in passages:
             if p.start < end and p.end > start:
                 cuts.update({max(p.start, start), min(p.end, end)})
-        pieces = []
         ordered = sorted(cuts)
+        pieces = []
         for a, b in zip(ordered, ordered[1:]):
-            # Overlapping quotes: the piece belongs to the one that starts first.
-            owner = next((p for p in passages if p.start <= a and b <= p.end), None)
-            first = owner is not None and owner.anchor not in anchored
-            if first:
-                anchored.add(owner.anchor)
-            pieces.append({"text": text[a:b], "passage": owner, "first": first,
-                           "last": owner is not None and b == owner.end})
+            pieces.append({
+                "text": text[a:b],
+                "cited": any(p.start <= a and b <= p.end for p in passages),
+                "anchors": [p.anchor for p in passages if p.start == a],
+                "ends": [p for p in passages if p.end == b],
+            })
         out.append(pieces)
     return out
 
