@@ -1,0 +1,144 @@
+"""The built guide in a real browser: Debian's Chromium driven by Playwright."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    project = tmp_path_factory.mktemp("browser") / "project"
+    shutil.copytree(FIXTURES / "mini", project)
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=project, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-background-networking"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    yield page
+    context.close()
+
+
+def visible_nodes(page) -> list[str]:
+    return page.eval_on_selector_all("[data-node]", "els => els.filter(e => !e.hidden).map(e => e.dataset.node)")
+
+
+def test_click_from_start_to_an_outcome(page, server):
+    page.goto(f"{server}/guide/shop/")
+    assert visible_nodes(page) == ["buyers"]
+    page.click('[data-node="buyers"] [data-answer="yes"]')
+    assert visible_nodes(page) == ["time"]
+    assert page.evaluate("document.activeElement.id") == "h-time"
+    page.click('[data-node="time"] [data-answer="yes-i-do"]')
+    assert visible_nodes(page) == ["sell"]
+    assert page.is_visible('[data-node="sell"] [data-citation]')
+    assert page.url.endswith("#a=buyers:yes,time:yes-i-do")
+    assert page.errors == []
+
+
+def test_reload_back_and_a_fresh_tab_keep_the_state(page, browser, server):
+    page.goto(f"{server}/guide/shop/")
+    page.click('[data-answer="yes"]')
+    page.click('[data-answer="not-really"]')
+    assert visible_nodes(page) == ["skip"]
+    url = page.url
+    page.reload()
+    assert visible_nodes(page) == ["skip"]
+    page.go_back()
+    page.wait_for_function("() => !document.querySelector('[data-node=time]').hidden")
+    assert visible_nodes(page) == ["time"]
+    other = browser.new_context().new_page()
+    other.goto(url)
+    assert visible_nodes(other) == ["skip"]
+    other.context.close()
+    assert page.errors == []
+
+
+def test_back_restart_and_change(page, server):
+    page.goto(f"{server}/guide/shop/")
+    page.click('[data-answer="yes"]')
+    page.click('[data-action="back"]')
+    assert visible_nodes(page) == ["buyers"]
+    page.click('[data-answer="yes"]')
+    page.click('[data-answer="yes-i-do"]')
+    page.click('[data-change="buyers"]')
+    assert visible_nodes(page) == ["buyers"]
+    page.click('[data-answer="no"]')
+    assert visible_nodes(page) == ["skip"]
+    page.click('[data-action="restart"]')
+    assert visible_nodes(page) == ["buyers"]
+    assert page.errors == []
+
+
+def test_tampered_url_falls_back_with_a_notice(page, server):
+    page.goto(f"{server}/guide/shop/#a=buyers:yes,nowhere:x")
+    assert visible_nodes(page) == ["time"]
+    assert page.is_visible("[data-notice]")
+    page.goto(f"{server}/guide/shop/#a=%E0%A4%A")  # a malformed escape
+    assert visible_nodes(page) == ["buyers"]
+    assert page.errors == []
+
+
+def test_router_hands_over_to_the_profile_tree(page, server):
+    page.goto(f"{server}/guide/start/")
+    page.click('[data-answer="products"]')
+    page.wait_for_url("**/guide/shop/**")
+    page.wait_for_selector('[data-guide-tree="shop"]')
+    assert visible_nodes(page) == ["buyers"]
+
+
+def test_without_javascript_every_node_is_readable(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/guide/shop/")
+    assert len(page.eval_on_selector_all("[data-node]", "els => els.filter(e => !e.hidden)")) == 4
+    assert page.get_attribute('[data-answer="yes"]', "href") == "#n-time"
+    context.close()
+
+
+def test_no_request_leaves_the_site(page, server):
+    hosts = set()
+    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    page.goto(f"{server}/guide/shop/")
+    page.click('[data-answer="yes"]')
+    assert hosts == {server.split("/")[2]}
