@@ -170,3 +170,11 @@ def test_github_format_is_an_annotation(tmp_path):
     out = format_github(diagnostics_of(tmp_path, {"shop.yml": text})[:1])
     assert out == ("::error file=rules/shop.yml,line=12,col=15,title=dangling-next::answer 'Yes' leads to 'goood', "
                    "which is not a node of tree 'shop' Hint: did you mean 'good'?")
+
+
+def test_every_check_is_documented_in_writing_rules():
+    from conftest import ROOT
+
+    page = (ROOT / "content" / "writing-rules.md").read_text(encoding="utf-8")
+    for check_id in CHECKS:
+        assert f"`{check_id}`" in page, check_id
