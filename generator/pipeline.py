@@ -6,6 +6,7 @@ memory, so a failure can never leave a half-written site behind.
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,16 @@ class Compiled:
 
 def check_guide(config: GuideConfig) -> tuple[Guide, list[Diagnostic]]:
     """Load and check; every diagnostic, sorted, whatever its severity."""
-    trees, sources, diagnostics = load_all(config)
+    # Loading allocates hundreds of thousands of objects that all survive;
+    # the cyclic collector would rescan them again and again (measured: 40%
+    # of check time at 10,000 nodes). Nothing here makes reference cycles.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        trees, sources, diagnostics = load_all(config)
+    finally:
+        if paused:
+            gc.enable()
     guide = Guide(config.title, config.language, tuple(trees), tuple(sources))
     # A file too broken to load is reported by the loader alone; the checks
     # see the trees that loaded, so one mistake is not reported twice.
