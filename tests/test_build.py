@@ -134,3 +134,45 @@ def test_the_real_guide_checks_clean_and_builds(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads((tmp_path / "site" / "guide.json").read_text(encoding="utf-8"))
     assert {"start", "product-shop"} <= {t["id"] for t in data["trees"]}
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_rebuilds_when_a_rules_file_changes(tmp_path):
+    import time
+    import urllib.request
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "mini", project)
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+    def page_has(text: str, seconds: float = 60) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/guide/shop/", timeout=5) as r:
+                    if text in r.read().decode("utf-8"):
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert page_has("Are your buyers on social media?")
+        shop = project / "rules" / "shop.yml"
+        shop.write_text(shop.read_text(encoding="utf-8").replace(
+            "Are your buyers on social media?", "Do your buyers use social media?"), encoding="utf-8")
+        assert page_has("Do your buyers use social media?")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

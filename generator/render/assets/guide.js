@@ -81,9 +81,10 @@
     var remaining = +node.getAttribute("data-remaining") || 0;
     var progress = this.root.querySelector("[data-progress]");
     progress.hidden = false;
-    progress.textContent = node.getAttribute("data-kind") === "outcome" ? "Your result, after " +
-      this.path.length + " answers" : "Question " + (this.path.length + 1) + ", at most " +
-      (remaining - 1) + " more to go";
+    var step = "Question " + (this.path.length + 1);
+    progress.textContent = node.getAttribute("data-kind") === "outcome" ?
+      "Your result, after " + this.path.length + (this.path.length === 1 ? " answer" : " answers") :
+      remaining > 1 ? step + ", at most " + (remaining - 1) + " more to go" : step + ", the last one";
     var noticeEl = this.root.querySelector("[data-notice]");
     noticeEl.hidden = !notice;
     noticeEl.textContent = notice;

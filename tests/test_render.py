@@ -1,0 +1,67 @@
+"""Rendering pieces: safe HTML from authors' Markdown, URLs between pages."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import VALID_TREE, write_project
+from generator.pipeline import compile_guide
+from generator.render.text import markdown_block, markdown_inline, plain
+from generator.render.urls import Urls
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "[click](JaVaScRiPt:alert(1))",
+    "[click](vbscript:msgbox(1))",
+    "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "[click](//evil.example/x)",
+    '<a href="javascript:alert(1)">x</a>',
+    '<svg onload="alert(1)">',
+    "<iframe src=https://evil.example></iframe>",
+    "{{ 7*7 }} {% for x in range(3) %}{% endfor %}",
+]
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_hostile_markdown_is_neutralised(payload):
+    for html in (str(markdown_block(payload)), str(markdown_inline(payload))):
+        assert "<script" not in html and "<iframe" not in html and "<svg" not in html
+        assert not re.search(r"\son\w+\s*=", html)
+        assert not re.search(r'href="(?!https?:|mailto:|#|\.|[a-z0-9-]+/)', html), html
+
+
+def test_plain_markdown_still_renders():
+    assert str(markdown_inline("an *hour* a day")) == "an <em>hour</em> a day"
+    assert str(markdown_block("[site](https://example.org)")) == (
+        '<p><a href="https://example.org" rel="noopener">site</a></p>')
+    assert plain("an *hour* & a day") == "an hour & a day"
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_hostile_text_in_every_field_stays_out_of_the_page(tmp_path, payload):
+    escaped = payload.replace("\\", "\\\\").replace('"', '\\"')
+    tree = (VALID_TREE.replace("question: Are your buyers there?", f'question: "{escaped}"')
+            .replace('label: "Yes"', f'label: "{escaped}"\n        id: "y"')
+            .replace("verdict: Go", f'verdict: "{escaped}"')
+            .replace("reasoning: Because.", f'reasoning: "{escaped}"'))
+    compiled = compile_guide(write_project(tmp_path, {"shop.yml": tree}))
+    page = compiled.pages["guide/shop.md"]
+    assert "<script" not in page and "<iframe" not in page and "<svg" not in page
+    assert not re.search(r"\son\w+\s*=", page)
+    assert not re.search(r'href="\s*(javascript|vbscript|data):', page, re.I)
+    if "{{" in payload:
+        assert "{{ 7*7 }}" in page  # shown as written: no template evaluated it
+
+
+@pytest.mark.parametrize("directory_urls, source, target, fragment, expected", [
+    (True, "guide/shop.md", "guide/sources/a.md", "q-1", "../sources/a/#q-1"),
+    (True, "guide/shop.md", "guide/b2b.md", "", "../b2b/"),
+    (True, "guide/sources/a.md", "guide/shop.md", "n-x", "../../shop/#n-x"),
+    (False, "guide/shop.md", "guide/sources/a.md", "q-1", "sources/a.html#q-1"),
+    (False, "guide/shop.md", "guide/b2b.md", "", "b2b.html"),
+])
+def test_relative_urls(directory_urls, source, target, fragment, expected):
+    assert Urls("guide", directory_urls).relative(source, target, fragment) == expected
