@@ -1,0 +1,92 @@
+"""Routing of the high-priced-service tree, node by node (GOV.UK Smart Answers style)."""
+from flows import assert_answers, outcome_of, real_guide
+
+TREE = "high-priced-service"
+
+
+def test_goal():
+    assert_answers(TREE, "goal", {
+        "new-clients": "price-fit",
+        "reputation": "price-fit",
+        "past-clients": "repeat-work",
+        "support": "support-need",
+        "no-goal": "decide-why-first",
+    })
+
+
+def test_price_fit():
+    assert_answers(TREE, "price-fit", {
+        "paying-clients-there": "lead-value",
+        "price-drop-outs": "meet-clients-in-person",
+        "clients-elsewhere": "meet-clients-in-person",
+        "starting-out": "lead-value",
+    })
+
+
+def test_lead_value():
+    assert_answers(TREE, "lead-value", {
+        "worth-it": "time-and-enjoyment",
+        "cant-tell": "time-and-enjoyment",
+        "not-worth-it": "meet-clients-in-person",
+    })
+
+
+def test_time_and_enjoyment():
+    assert_answers(TREE, "time-and-enjoyment", {
+        "enjoy-it": "which-platform",
+        "pay-someone": "which-platform",
+        "no-time": "tactic-you-enjoy",
+    })
+
+
+def test_which_platform():
+    assert_answers(TREE, "which-platform", {
+        "linkedin": "showcase-on-social",
+        "visual": "showcase-on-social",
+        "twitter": "twitter-diligence",
+    })
+
+
+def test_twitter_diligence():
+    assert_answers(TREE, "twitter-diligence", {
+        "can-cover": "twitter-personal",
+        "cannot-cover": "showcase-on-social",
+    })
+
+
+def test_repeat_work():
+    assert_answers(TREE, "repeat-work", {
+        "come-back": "time-and-enjoyment",
+        "once-but-refer": "referrals-and-email",
+    })
+
+
+def test_support_need():
+    assert_answers(TREE, "support-need", {
+        "few-direct": "personal-support",
+        "in-public": "answer-in-public",
+    })
+
+
+# One path to each outcome: the answers a reader gives, and where they end.
+PATHS = {
+    "decide-why-first": ['no-goal'],
+    "meet-clients-in-person": ['new-clients', 'price-drop-outs'],
+    "referrals-and-email": ['past-clients', 'once-but-refer'],
+    "personal-support": ['support', 'few-direct'],
+    "answer-in-public": ['support', 'in-public'],
+    "tactic-you-enjoy": ['past-clients', 'come-back', 'no-time'],
+    "showcase-on-social": ['past-clients', 'come-back', 'enjoy-it', 'linkedin'],
+    "twitter-personal": ['past-clients', 'come-back', 'enjoy-it', 'twitter', 'can-cover'],
+}
+
+
+def test_paths_reach_their_outcomes():
+    for expected, answers in PATHS.items():
+        assert outcome_of(TREE, answers) == expected, answers
+
+
+def test_every_outcome_is_covered_by_a_path():
+    tree = real_guide().tree(TREE)
+    outcomes = {n.id for n in tree.nodes if n.kind == "outcome"}
+    assert outcomes <= set(PATHS)
