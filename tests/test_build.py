@@ -176,3 +176,11 @@ def test_serve_rebuilds_when_a_rules_file_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_coverage_page_counts_passages_per_source(mini):
+    html = (mini / "site" / "guide" / "sources" / "index.html").read_text(encoding="utf-8")
+    assert "<td>Plain talk about selling</td>" not in html  # titles are links to the source pages
+    row = html.split('Plain talk about selling</a>')[1].split("</tr>")[0]
+    assert "<td>4</td>" in row  # four distinct passages quoted
+    assert html.count('class="dg-coverage-list"') == 2

@@ -16,6 +16,7 @@ import jinja2
 
 from ..check.quotes import find_passage, normalise
 from ..model import Answer, Citation, Guide, Link, Question, Source, Tree
+from .treemap import render_map
 from .text import markdown_block, markdown_inline, plain
 from .urls import Urls
 
@@ -93,6 +94,12 @@ class _TreePage:
         fragment = f"n-{node.node.value}" if node.node else ""
         return self.urls.relative(self.file, self.urls.tree_file(node.tree.value), fragment)
 
+    def tree_href(self, other: Tree) -> str:
+        return self.urls.relative(self.file, self.urls.tree_file(other.id))
+
+    def map(self):
+        return render_map(self.tree, self.guide, self.link_href)
+
     def answer_href(self, tree: Tree, answer: Answer) -> str:
         target = tree.node(answer.next.value)
         if isinstance(target, Link):
@@ -105,9 +112,12 @@ class _TreePage:
 
     def render(self) -> str:
         template = environment().get_template("tree.md.j2")
+        # Outcomes offer the other profiles; the router is where one starts over.
+        others = [t for t in self.guide.trees if t.id != self.tree.id and t.profile.value != "router"]
         text = template.render(guide=self.guide, tree=self.tree, depth=longest_paths(self.guide, self.tree),
                                answer_href=self.answer_href, link_href=self.link_href,
-                               link_title=self.link_title, quote_href=self.quote_href)
+                               link_title=self.link_title, quote_href=self.quote_href,
+                               tree_href=self.tree_href, others=others, map=self.map())
         return _no_blank_lines_in_html(text)
 
 
@@ -126,9 +136,10 @@ class _Passage:
     cited_by: list = field(default_factory=list)
 
 
-def _passages(guide: Guide, source: Source, urls: Urls) -> list[_Passage]:
+def _passages(guide: Guide, source: Source, urls: Urls, from_file: str = "") -> list[_Passage]:
+    """Every distinct passage of a source that the guide quotes, in text order."""
     found: dict[str, _Passage] = {}
-    file = urls.source_file(source.id)
+    file = from_file or urls.source_file(source.id)
     for tree in guide.trees:
         for node in tree.nodes:
             items = [(node, c) for c in getattr(node, "citations", ())]
@@ -176,10 +187,36 @@ def _paragraphs(text: str, passages: list[_Passage]) -> list[list[dict]]:
     return out
 
 
+def _coverage(source: Source, passages: list[_Passage]) -> int:
+    """Per cent of the source's text that quoted passages cover."""
+    covered = sum(p.end - p.start for p in _merge(passages))
+    return round(100 * covered / max(1, len(source.text.strip())))
+
+
+def render_coverage_page(guide: Guide, urls: Urls) -> str:
+    file = urls.coverage_file()
+    rows = []
+    for source in guide.sources:
+        passages = _passages(guide, source, urls, file)
+        rows.append({
+            "source": source, "href": urls.relative(file, urls.source_file(source.id)),
+            "language": LANGUAGE_NAMES.get(source.language, source.language),
+            "passages": len(passages), "citations": sum(len(p.cited_by) for p in passages),
+            "coverage": _coverage(source, passages),
+            "list": [{"anchor": p.anchor, "text": _shorten(source.text[p.start:p.end]), "cited_by": p.cited_by}
+                     for p in passages],
+        })
+    return _no_blank_lines_in_html(environment().get_template("coverage.md.j2").render(rows=rows))
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def render_source_page(guide: Guide, source: Source, urls: Urls) -> str:
     passages = _passages(guide, source, urls)
-    covered = sum(p.end - p.start for p in _merge(passages))
-    coverage = round(100 * covered / max(1, len(source.text.strip())))
+    coverage = _coverage(source, passages)
     template = environment().get_template("source.md.j2")
     text = template.render(source=source, passages=passages, coverage=coverage,
                            paragraphs=_paragraphs(source.text, passages),
@@ -208,6 +245,8 @@ def render_pages(guide: Guide, urls: Urls) -> dict[str, str]:
         pages[urls.tree_file(tree.id)] = render_tree_page(guide, tree, urls)
     for source in guide.sources:
         pages[urls.source_file(source.id)] = render_source_page(guide, source, urls)
+    if guide.sources:
+        pages[urls.coverage_file()] = render_coverage_page(guide, urls)
     return pages
 
 

@@ -25,6 +25,9 @@ class Urls:
     def source_file(self, source_id: str) -> str:
         return f"{self.pages_dir}/sources/{source_id}.md"
 
+    def coverage_file(self) -> str:
+        return f"{self.pages_dir}/sources/index.md"
+
     def url(self, file: str) -> str:
         """The page URL of a Markdown file, relative to the site root."""
         stem = file[:-3]

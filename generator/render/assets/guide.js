@@ -1,13 +1,15 @@
 // Decision guide: one question at a time, the state in the URL.
 // The page is a complete document without this script (every answer is an
 // anchor); the script only hides what is not the current step.
-// State lives in the hash, "#a=node:answer,node:answer", never in
+// The state lives in the hash, "#a=node:answer,node:answer", never in
 // history.state: mkdocs-material overwrites history.state on scroll.
+// The DOM is changed with textContent and prebuilt elements only: nothing
+// read from the URL is ever parsed as HTML.
 (function () {
   "use strict";
 
-  function readHash() {
-    var raw = location.hash.slice(1);
+  function parse(hash) {
+    var raw = hash.replace(/^#/, "");
     try { raw = decodeURIComponent(raw); } catch (e) { return null; }
     if (raw.slice(0, 2) !== "a=") return [];
     return raw.slice(2).split(",").filter(Boolean).map(function (pair) {
@@ -20,37 +22,50 @@
     return path.length ? "#a=" + path.map(function (p) { return p[0] + ":" + p[1]; }).join(",") : "";
   }
 
+  function store(key, value) {
+    try { if (value) localStorage.setItem(key, value); else localStorage.removeItem(key); } catch (e) { /* private mode */ }
+  }
+
+  function stored(key) {
+    try { return localStorage.getItem(key) || ""; } catch (e) { return ""; }
+  }
+
   function Guide(root) {
-    this.root = root;
-    this.nodes = {};
     var self = this;
-    root.querySelectorAll("[data-node]").forEach(function (el) { self.nodes[el.getAttribute("data-node")] = el; });
+    this.root = root;
+    this.key = "decision-guide:" + root.getAttribute("data-guide-tree");
     this.start = root.getAttribute("data-start");
-    this.longest = +root.getAttribute("data-longest") || 0;
+    this.nodes = {};
+    root.querySelectorAll("[data-node]").forEach(function (el) { self.nodes[el.getAttribute("data-node")] = el; });
     this.path = [];
+    this.future = [];
     root.addEventListener("click", function (ev) { self.onClick(ev); });
     root.querySelector("[data-controls]").hidden = false;
   }
 
+  Guide.prototype.$ = function (selector, within) { return (within || this.root).querySelector(selector); };
+
   Guide.prototype.answerOf = function (nodeId, answerId) {
-    var node = this.nodes[nodeId];
-    if (!node) return null;
-    var found = null;
-    node.querySelectorAll("[data-answer]").forEach(function (a) {
+    var found = null, node = this.nodes[nodeId];
+    if (node) node.querySelectorAll("[data-answer]").forEach(function (a) {
       if (a.getAttribute("data-answer") === answerId) found = a;
     });
     return found;
   };
 
-  // Walk the answers from the start; stop at the first that does not fit.
+  // Where an answer leads inside this page, or null (unknown, or another tree).
+  Guide.prototype.target = function (answer) {
+    var next = answer && answer.getAttribute("data-next");
+    var node = next && Object.prototype.hasOwnProperty.call(this.nodes, next) && this.nodes[next];
+    return node && node.getAttribute("data-kind") !== "link" ? next : null;
+  };
+
+  // Follow the answers from the start; stop at the first that does not fit.
   Guide.prototype.walk = function (pairs) {
     var current = this.start, valid = [];
     for (var i = 0; i < pairs.length; i++) {
-      var answer = pairs[i][0] === current ? this.answerOf(current, pairs[i][1]) : null;
-      var next = answer && answer.getAttribute("data-next");
-      if (!next || !this.nodes[next] || this.nodes[next].getAttribute("data-kind") === "link") {
-        return { path: valid, current: current, broken: true };
-      }
+      var next = pairs[i][0] === current && this.target(this.answerOf(current, pairs[i][1]));
+      if (!next) return { path: valid, current: current, broken: true };
       valid.push(pairs[i]);
       current = next;
     }
@@ -58,90 +73,120 @@
   };
 
   Guide.prototype.fromUrl = function (focus) {
-    var pairs = readHash();
+    var hash = location.hash, pairs = parse(hash);
     var state = pairs ? this.walk(pairs) : { path: [], current: this.start, broken: true };
-    var anchor = location.hash.slice(0, 3) === "#n-" && this.nodes[location.hash.slice(3)];
-    if (anchor && !pairs.length) state = { path: [], current: location.hash.slice(3), broken: false };
+    var anchor = hash.slice(0, 3) === "#n-" && hash.slice(3);
+    if (anchor && Object.prototype.hasOwnProperty.call(this.nodes, anchor)) state.current = anchor;
     this.path = state.path;
-    this.show(state.current, focus, state.broken ? "This link did not fit the guide any more: " +
-      "we kept the answers that still apply." : "");
+    this.show(state.current, focus, state.broken ?
+      "This link did not fit the guide any more, so we kept the answers that still apply." : "");
+    var saved = stored(this.key);
+    this.$("[data-resume]").hidden = !(hash.length < 2 && saved && this.walk(parse(saved) || []).path.length);
   };
 
   Guide.prototype.go = function (path) {
     this.path = path;
-    history.pushState(null, "", location.pathname + location.search + hashOf(path) || location.pathname);
+    var url = location.pathname + location.search + hashOf(path);
+    history.pushState(null, "", url);
+    store(this.key, hashOf(path));
+    this.$("[data-resume]").hidden = true;
     this.show(this.walk(path).current, true, "");
   };
 
-  Guide.prototype.show = function (current, focus, notice) {
-    var self = this;
-    Object.keys(this.nodes).forEach(function (id) { self.nodes[id].hidden = id !== current; });
-    var node = this.nodes[current];
-    var heading = node.querySelector(".dg-title");
-    var remaining = +node.getAttribute("data-remaining") || 0;
-    var progress = this.root.querySelector("[data-progress]");
-    progress.hidden = false;
-    var step = "Question " + (this.path.length + 1);
-    progress.textContent = node.getAttribute("data-kind") === "outcome" ?
-      "Your result, after " + this.path.length + (this.path.length === 1 ? " answer" : " answers") :
-      remaining > 1 ? step + ", at most " + (remaining - 1) + " more to go" : step + ", the last one";
-    var noticeEl = this.root.querySelector("[data-notice]");
-    noticeEl.hidden = !notice;
-    noticeEl.textContent = notice;
-    this.renderTrail();
-    this.root.querySelector("[data-action=back]").disabled = !this.path.length;
-    node.querySelectorAll("[data-answer]").forEach(function (a) {
-      var target = self.nodes[a.getAttribute("data-next")];
-      if (target && target.getAttribute("data-kind") !== "link") {
-        a.setAttribute("href", hashOf(self.path.concat([[current, a.getAttribute("data-answer")]])));
-      }
-    });
-    this.root.querySelector("[data-live]").textContent = heading ? heading.textContent : "";
-    if (focus && heading) heading.focus();
+  Guide.prototype.answer = function (nodeId, answerId) {
+    var path = this.path.concat([[nodeId, answerId]]);
+    // After "change", answers given further on are kept while they still fit.
+    var current = this.walk(path).current;
+    while (this.future.length && this.future[0][0] === current && this.target(this.answerOf(current, this.future[0][1]))) {
+      path.push(this.future.shift());
+      current = this.walk(path).current;
+    }
+    this.future = [];
+    this.go(path);
   };
 
-  Guide.prototype.renderTrail = function () {
-    var trail = this.root.querySelector("[data-trail]");
-    var list = trail.querySelector("[data-trail-list]");
+  Guide.prototype.show = function (current, focus, notice) {
+    var self = this, node = this.nodes[current], outcome = node.getAttribute("data-kind") === "outcome";
+    Object.keys(this.nodes).forEach(function (id) { self.nodes[id].hidden = id !== current; });
+    var n = this.path.length, left = (+node.getAttribute("data-remaining") || 0) - 1;
+    var progress = this.$("[data-progress]");
+    progress.hidden = false;
+    progress.textContent = outcome ? "Your result, after " + n + (n === 1 ? " answer" : " answers") :
+      "Question " + (n + 1) + (left > 0 ? ", at most " + left + " more to go" : ", the last one");
+    var box = this.$("[data-notice]");
+    box.hidden = !notice;
+    box.textContent = notice;
+    this.$("[data-action=back]").disabled = !n;
+    node.querySelectorAll("[data-answer]").forEach(function (a) {
+      if (self.target(a)) a.setAttribute("href", hashOf(self.path.concat([[current, a.getAttribute("data-answer")]])));
+    });
+    this.renderTrail(this.$("[data-trail-list]"), false);
+    this.$("[data-trail]").hidden = !n || outcome;
+    if (outcome) {
+      this.renderTrail(this.$("[data-result-list]", node), true);
+      this.$("[data-result-answers]", node).hidden = !n;
+      this.$("[data-result-actions]", node).hidden = false;
+    }
+    var heading = this.$(".dg-title", node);
+    this.$("[data-live]").textContent = (outcome ? "Result: " : "") + heading.textContent;
+    if (focus) heading.focus();
+  };
+
+  Guide.prototype.renderTrail = function (list, withReasons) {
     var self = this;
     list.textContent = "";
     this.path.forEach(function (pair) {
-      var question = self.nodes[pair[0]].querySelector(".dg-title").textContent;
-      var answer = self.answerOf(pair[0], pair[1]).textContent;
+      var question = self.$(".dg-title", self.nodes[pair[0]]).textContent;
       var li = document.createElement("li");
       var q = document.createElement("span");
-      q.className = "dg-trail-q";
-      q.textContent = question + " ";
       var a = document.createElement("strong");
-      a.textContent = answer + " ";
+      q.textContent = question + " ";
+      a.textContent = self.answerOf(pair[0], pair[1]).textContent;
+      li.append(q, a);
       var change = document.createElement("button");
       change.type = "button";
       change.className = "dg-change";
       change.setAttribute("data-change", pair[0]);
       change.textContent = "Change";
       change.setAttribute("aria-label", "Change your answer to: " + question);
-      li.append(q, a, change);
+      li.append(" ", change);
+      var reason = withReasons &&
+        self.nodes[pair[0]].querySelector('[data-reason-for="' + CSS.escape(pair[1]) + '"] .dg-reason');
+      if (reason) li.appendChild(reason.cloneNode(true));
       list.appendChild(li);
     });
-    trail.hidden = !this.path.length;
   };
 
   Guide.prototype.onClick = function (ev) {
     var el = ev.target.closest("[data-answer],[data-action],[data-change]");
-    if (!el || !this.root.contains(el)) return;
+    if (!el) return;
+    var action = el.getAttribute("data-action");
     if (el.hasAttribute("data-answer")) {
-      var node = el.closest("[data-node]");
-      var target = this.nodes[el.getAttribute("data-next")];
-      if (!target || target.getAttribute("data-kind") === "link") return; // a real link to another tree
+      if (!this.target(el)) return; // a real link, to another tree
       ev.preventDefault();
-      this.go(this.path.concat([[node.getAttribute("data-node"), el.getAttribute("data-answer")]]));
-    } else if (el.getAttribute("data-action") === "back") {
-      this.go(this.path.slice(0, -1));
-    } else if (el.getAttribute("data-action") === "restart") {
-      this.go([]);
-    } else {
+      this.answer(el.closest("[data-node]").getAttribute("data-node"), el.getAttribute("data-answer"));
+    } else if (el.hasAttribute("data-change")) {
       var at = this.path.map(function (p) { return p[0]; }).indexOf(el.getAttribute("data-change"));
-      if (at >= 0) this.go(this.path.slice(0, at));
+      if (at < 0) return;
+      this.future = this.path.slice(at + 1);
+      this.go(this.path.slice(0, at));
+    } else if (action === "back") {
+      this.go(this.path.slice(0, -1));
+    } else if (action === "restart") {
+      this.go([]);
+    } else if (action === "resume") {
+      this.go(this.walk(parse(stored(this.key)) || []).path);
+    } else if (action === "dismiss") {
+      store(this.key, "");
+      this.$("[data-resume]").hidden = true;
+    } else if (action === "copy") {
+      var done = this.$("[data-copied]", el.parentNode);
+      var url = location.href;
+      (navigator.clipboard ? navigator.clipboard.writeText(url) : Promise.reject()).then(
+        function () { done.textContent = "Link copied."; },
+        function () { done.textContent = "Copy this link: " + url; });
+    } else if (action === "print") {
+      window.print();
     }
   };
 
@@ -157,6 +202,7 @@
     });
   }
 
+  // A Back to another hash of the same page fires no document$.
   window.addEventListener("popstate", function () {
     guides.forEach(function (g) { if (document.contains(g.root)) g.fromUrl(true); });
   });
