@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(STAMP)  ## build the guide and serve it on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve
 
-test: $(STAMP) chromium  ## run the whole test suite (unit, build, browser)
+test: $(STAMP) chromium node_modules/.installed  ## run the whole test suite (unit, build, browser)
 	$(PY) -m pytest -q
 
 build: $(STAMP)
@@ -36,6 +36,11 @@ chromium:
 	@command -v chromium >/dev/null || { \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# axe-core, injected into pages by the accessibility tests.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 clean:
 	rm -rf site .pytest_cache

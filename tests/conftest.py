@@ -107,3 +107,61 @@ def diagnostics_of(tmp_path: Path, rules, sources=None):
 @pytest.fixture
 def check(tmp_path):
     return lambda rules, sources=None, severity=None: problems(tmp_path, rules, sources, severity)
+
+
+# --- browser tests --------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                    reason="Debian's chromium is not installed (make test installs it)")
+
+
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def build_and_serve(project: Path, site: Path):
+    """Build a project with `guide build` and serve the site on localhost; yields the base URL."""
+    import functools
+    import http.server
+    import subprocess
+    import sys
+    import threading
+
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "--site-dir", str(site)],
+                            cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-background-networking"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records uncaught errors and console errors in `page.errors`."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    yield page
+    context.close()
+
+
+def visible_nodes(page) -> list[str]:
+    return page.eval_on_selector_all("[data-node]", "els => els.filter(e => !e.hidden).map(e => e.dataset.node)")

@@ -1,66 +1,20 @@
 """The built guide in a real browser: Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import subprocess
-import sys
-import threading
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, build_and_serve, needs_chromium, visible_nodes
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)")
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     project = tmp_path_factory.mktemp("browser") / "project"
     shutil.copytree(FIXTURES / "mini", project)
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=project, capture_output=True,
-                            text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-background-networking"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context()
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    yield page
-    context.close()
-
-
-def visible_nodes(page) -> list[str]:
-    return page.eval_on_selector_all("[data-node]", "els => els.filter(e => !e.hidden).map(e => e.dataset.node)")
+    yield from build_and_serve(project, project / "site")
 
 
 def test_click_from_start_to_an_outcome(page, server):

@@ -202,10 +202,13 @@
     });
   }
 
-  // A Back to another hash of the same page fires no document$.
-  window.addEventListener("popstate", function () {
+  // A Back to another hash of the same page fires no document$; a link or a
+  // typed address with a new hash fires hashchange.
+  function follow() {
     guides.forEach(function (g) { if (document.contains(g.root)) g.fromUrl(true); });
-  });
+  }
+  window.addEventListener("popstate", follow);
+  window.addEventListener("hashchange", follow);
 
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,0 +1,196 @@
+"""The real guide, as a reader uses it, in Chromium."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_and_serve, needs_chromium, visible_nodes
+from flows import real_guide
+from generator.model import Link, Question
+
+pytestmark = needs_chromium
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+RESULT = "#a=goal:sell,buyers-there:yes-there,engagement-to-sales:yes-buy,time-and-enjoyment:enjoy-it,which-platform:visual"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    yield from build_and_serve(ROOT, tmp_path_factory.mktemp("real") / "site")
+
+
+def all_paths(tree):
+    """Every path from the start: (answer pairs, the node it ends on)."""
+    out, stack = [], [(tree.start.value, [])]
+    while stack:
+        node_id, pairs = stack.pop()
+        node = tree.node(node_id)
+        if isinstance(node, Question):
+            for answer in node.answers:
+                stack.append((answer.next.value, pairs + [(node_id, answer.id)]))
+        else:
+            out.append((pairs, node))
+    return out
+
+
+def test_every_path_of_every_tree_shows_its_outcome(page, site):
+    count = 0
+    for tree in real_guide().trees:
+        page.goto(f"{site}/guide/{tree.id}/")
+        for pairs, end in all_paths(tree):
+            if isinstance(end, Link):
+                continue  # a hand-over is a link to another page, tested below
+            page.evaluate("h => { location.hash = h }", "#a=" + ",".join(f"{n}:{a}" for n, a in pairs))
+            page.wait_for_function("id => !document.querySelector(`[data-node=\"${id}\"]`).hidden", arg=end.id)
+            assert visible_nodes(page) == [end.id], pairs
+            assert page.is_visible(f'[data-node="{end.id}"] [data-citation]')
+            count += 1
+    assert count >= 40
+    assert page.errors == []
+
+
+def test_clicking_from_the_start_page_to_each_profile(page, site):
+    for answers, tree_id in ((["businesses"], "b2b"), (["consumers", "repeat-products"], "product-shop"),
+                             (["consumers", "high-priced"], "high-priced-service"),
+                             (["consumers", "once"], "one-time-purchase")):
+        page.goto(f"{site}/guide/start/")
+        for answer in answers:
+            page.click(f'[data-node]:not([hidden]) [data-answer="{answer}"]')
+        page.wait_for_selector(f'[data-guide-tree="{tree_id}"]')
+        assert len(visible_nodes(page)) == 1
+    assert page.errors == []
+
+
+def test_instant_navigation_from_the_home_page(page, site):
+    page.goto(f"{site}/")
+    page.click("text=Start the guide")
+    page.wait_for_selector('[data-guide-tree="start"]')
+    assert visible_nodes(page) == ["who-buys"]
+    page.click('[data-answer="consumers"]')
+    assert visible_nodes(page) == ["what-you-sell"]
+    page.go_back()
+    page.wait_for_function("() => !document.querySelector('[data-node=who-buys]').hidden")
+    assert page.errors == []
+
+
+def test_keyboard_alone_reaches_a_result(page, site):
+    page.goto(f"{site}/guide/product-shop/")
+    for _ in range(5):
+        before = visible_nodes(page)
+        # From the focused heading (or the page top), Tab reaches the first answer.
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.hasAttribute('data-answer')"):
+                break
+        page.keyboard.press("Enter")
+        assert visible_nodes(page) != before
+        if page.evaluate("document.querySelector('[data-node]:not([hidden])').dataset.kind") == "outcome":
+            break
+        assert page.evaluate("document.activeElement.classList.contains('dg-title')")  # focus moved
+    assert page.evaluate("document.querySelector('[data-node]:not([hidden])').dataset.kind") == "outcome"
+    assert page.text_content("[data-live]").startswith("Result: ")
+
+
+def test_change_keeps_later_answers_that_still_apply(page, site):
+    page.goto(f"{site}/guide/product-shop/{RESULT}")
+    page.click('[data-node="sell-on-social"] [data-change="buyers-there"]')
+    assert visible_nodes(page) == ["buyers-there"]
+    page.click('[data-answer="yes-there"]')
+    assert visible_nodes(page) == ["sell-on-social"]  # the three later answers were kept
+    assert page.url.endswith(RESULT)
+
+
+def test_result_lists_answers_with_reasons_copy_and_print(page, site):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site}/guide/product-shop/{RESULT}")
+    items = page.locator('[data-node="sell-on-social"] [data-result-list] li')
+    assert items.count() == 5
+    assert items.nth(0).locator(".dg-reason").count() == 1
+    page.click('[data-node="sell-on-social"] [data-action="copy"]')
+    page.wait_for_function("() => document.querySelector('[data-node=sell-on-social] [data-copied]').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    page.emulate_media(media="print")
+    assert not page.is_visible("[data-action=back]") and not page.is_visible(".md-header")
+    assert page.is_visible('[data-node="sell-on-social"] .dg-verdict')
+
+
+def test_a_returning_reader_is_offered_to_resume(page, site):
+    page.goto(f"{site}/guide/product-shop/")
+    page.click('[data-answer="sell"]')
+    page.click('[data-answer="yes-there"]')
+    page.goto(f"{site}/guide/b2b/")
+    page.goto(f"{site}/guide/product-shop/")
+    assert visible_nodes(page) == ["goal"]
+    assert page.is_visible("[data-resume]")
+    page.click("[data-action=resume]")
+    assert visible_nodes(page) == ["engagement-to-sales"]
+
+
+def test_search_index_finds_questions_and_outcomes(site):
+    import urllib.request
+
+    with urllib.request.urlopen(f"{site}/search/search_index.json") as r:
+        text = json.dumps(json.load(r), ensure_ascii=False)
+    tree = real_guide().tree("product-shop")
+    assert tree.node("goal").text.value in text
+    assert "treat social media as a sales channel" in text
+
+
+PAGES = {
+    "home": "/",
+    "question": "/guide/product-shop/",
+    "question, why we ask open": "/guide/product-shop/#a=goal:sell",
+    "result": "/guide/product-shop/" + RESULT,
+    "router": "/guide/start/",
+    "source": "/guide/sources/twitter-bad-for-business/",
+    "coverage": "/guide/sources/",
+    "writing rules": "/writing-rules/",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_wcag_a_or_aa_violation(browser, site, name):
+    # Each palette as a reader gets it, from the system preference at load:
+    # switching it in place would let axe measure colours mid-transition.
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+        page = context.new_page()
+        page.goto(site + PAGES[name])
+        assert page.get_attribute("body", "data-md-color-scheme") == {"light": "default", "dark": "slate"}[scheme]
+        if "open" in name:
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true })")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+        problems = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        context.close()
+        assert problems == [], f"{name} ({scheme})"
+
+
+@pytest.mark.parametrize("name", ["question", "result", "source", "coverage", "home"])
+def test_no_horizontal_scroll_at_360_px(browser, site, name):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site + PAGES[name])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+def test_nothing_is_requested_from_another_host(page, site):
+    hosts = set()
+    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    for path in PAGES.values():
+        page.goto(site + path)
+    page.goto(site + PAGES["question"])
+    page.click("[data-node]:not([hidden]) .dg-why summary")
+    assert hosts == {site.split("/")[2]}
+    assert page.errors == []
+
+
+def test_own_script_and_stylesheet_stay_small():
+    import gzip
+
+    assets = ROOT / "generator" / "render" / "assets"
+    size = sum(len(gzip.compress(p.read_bytes(), 9)) for p in assets.iterdir())
+    assert size <= 6 * 1024, f"{size} bytes gzipped"
