@@ -79,6 +79,12 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             files.append(File.generated(config, rel, content=data))
         return files
 
+    def on_post_page(self, output: str, page, config):
+        # mkdocs-material 9.8's search dialog has role="dialog" and no name,
+        # so screen readers announce an anonymous dialog.
+        return output.replace('data-md-component="search" role="dialog">',
+                              'data-md-component="search" role="dialog" aria-label="Search">', 1)
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.guide_config.root / self.guide_config.rules_dir))
         server.watch(str(self.guide_config.root / self.guide_config.sources_dir))

@@ -168,6 +168,15 @@ def test_no_wcag_a_or_aa_violation(browser, site, name):
         assert problems == [], f"{name} ({scheme})"
 
 
+def test_search_dialog_has_a_name_and_finds_a_question(page, site):
+    page.goto(site + PAGES["question"])
+    page.click(".md-search__input")
+    page.fill(".md-search__input", "platform")
+    assert page.get_by_role("dialog", name="Search").count() == 1
+    page.wait_for_selector(".md-search-result__item")
+    assert "platform" in page.text_content(".md-search-result__list").lower()
+
+
 @pytest.mark.parametrize("name", ["question", "result", "source", "coverage", "home"])
 def test_no_horizontal_scroll_at_360_px(browser, site, name):
     context = browser.new_context(viewport={"width": 360, "height": 740})
@@ -194,3 +203,25 @@ def test_own_script_and_stylesheet_stay_small():
     assets = ROOT / "generator" / "render" / "assets"
     size = sum(len(gzip.compress(p.read_bytes(), 9)) for p in assets.iterdir())
     assert size <= 6 * 1024, f"{size} bytes gzipped"
+
+
+def test_without_javascript_the_page_is_a_complete_document(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + PAGES["question"])
+    nodes = page.eval_on_selector_all("[data-node]", "els => els.map(e => [e.id, e.hidden])")
+    assert nodes and all(not hidden for _, hidden in nodes)
+    ids = {i for i, _ in nodes}
+    for href in page.eval_on_selector_all("[data-answer]", "els => els.map(e => e.getAttribute('href'))"):
+        assert href.startswith("../") or href[1:] in ids, href  # another tree's page, or a node here
+    context.close()
+
+
+def test_browser_forward_replays_an_answer(page, site):
+    page.goto(site + PAGES["question"])
+    page.click('[data-answer="sell"]')
+    page.go_back()
+    page.wait_for_function("() => !document.querySelector('[data-node=goal]').hidden")
+    page.go_forward()
+    page.wait_for_function("() => !document.querySelector('[data-node=buyers-there]').hidden")
+    assert page.errors == []
