@@ -32,6 +32,8 @@ class GuideConfig:
     """The guide's own language; quotes in other languages need a translation."""
     title: str = "Decision guide"
     """The guide's name."""
+    mkdocs_file: Optional[str] = None
+    """mkdocs.yml, relative to root, whose `extra.brand` rebrands the guide."""
 
     def display(self, path: Path) -> str:
         """A path as diagnostics print it: relative to the working folder when inside it."""
@@ -63,7 +65,8 @@ def plugin_options(mkdocs: dict) -> dict:
     return {}
 
 
-def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None) -> GuideConfig:
+def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
+                       mkdocs_file: Optional[str] = "mkdocs.yml") -> GuideConfig:
     """The guide's settings as `mkdocs.yml` (or MkDocs' own config) gives them."""
     options = plugin_options(mkdocs) if options is None else options
     theme = mkdocs.get("theme") or {}
@@ -77,6 +80,7 @@ def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None)
         pages_dir=options.get("pages_dir", "guide"),
         language=language or "en",
         title=mkdocs.get("site_name") or "Decision guide",
+        mkdocs_file=mkdocs_file,
     )
 
 

@@ -160,6 +160,12 @@ class Link:
 Node = Union[Question, Outcome, Link]
 
 
+def _default_brand():
+    from .load.brand import Brand
+
+    return Brand()
+
+
 @dataclass(frozen=True)
 class Tree:
     """One decision tree, from one rules file."""
@@ -211,6 +217,8 @@ class Guide:
     """Trees sorted by id."""
     sources: tuple[Source, ...]
     """Sources sorted by id."""
+    brand: "Brand" = field(default_factory=lambda: _default_brand())
+    """The agency's name, colours and call to action (`extra.brand`)."""
 
     def tree(self, tree_id: str) -> Optional[Tree]:
         """The tree with this id, or None."""

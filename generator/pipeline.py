@@ -10,13 +10,14 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
+from .render.brand import brand_css
 from .check import run_checks
 from .config import GuideConfig
 from .diagnostics import CompileError, Diagnostic, has_errors, sort_diagnostics
 from .load import load_all
 from .model import Guide
 from .render.export import guide_json
-from .render.pages import assets, render_pages
+from .render.pages import BRAND_CSS, assets, render_pages
 from .render.urls import Urls
 
 
@@ -42,11 +43,11 @@ def check_guide(config: GuideConfig) -> tuple[Guide, list[Diagnostic]]:
     paused = gc.isenabled()
     gc.disable()
     try:
-        trees, sources, diagnostics = load_all(config)
+        trees, sources, brand, diagnostics = load_all(config)
     finally:
         if paused:
             gc.enable()
-    guide = Guide(config.title, config.language, tuple(trees), tuple(sources))
+    guide = Guide(config.title, config.language, tuple(trees), tuple(sources), brand)
     # A file too broken to load is reported by the loader alone; the checks
     # see the trees that loaded, so one mistake is not reported twice.
     diagnostics += list(run_checks(guide))
@@ -61,6 +62,9 @@ def compile_guide(config: GuideConfig, directory_urls: bool = True) -> Compiled:
     urls = Urls(config.pages_dir, directory_urls)
     pages = render_pages(guide, urls)
     files = {"guide.json": guide_json(guide, urls).encode("utf-8"), **assets()}
+    css = brand_css(guide.brand)
+    if css:
+        files[BRAND_CSS] = css.encode("utf-8")
     return Compiled(guide, pages, files, diagnostics)
 
 

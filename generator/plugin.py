@@ -17,11 +17,19 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .config import GuideConfig
-from .diagnostics import CompileError, format_text, summary
+from .load.brand import Brand, load_brand
+from .render.brand import brand_css
+from .diagnostics import CompileError, format_text, has_errors, summary
 from .pipeline import Compiled, compile_guide
-from .render.pages import ASSET_DIR
+from .render.pages import ASSET_DIR, BRAND_CSS
 
 log = logging.getLogger("mkdocs.plugins.decision-guide")
+
+
+def _fail_on_errors(diagnostics) -> None:
+    if has_errors(diagnostics):
+        print(format_text(diagnostics), file=sys.stderr)
+        raise PluginError(f"decision-guide: {summary(diagnostics)}; nothing was built")
 
 
 class DecisionGuideOptions(Config):
@@ -50,13 +58,30 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             pages_dir=self.config.pages_dir,
             language=config.theme.get("language") or "en",
             title=config.site_name,
+            mkdocs_file=Path(config.config_file_path).resolve().relative_to(root).as_posix(),
         )
-        for attr, name in (("extra_css", "guide.css"), ("extra_javascript", "guide.js")):
+        brand, problems = load_brand(Path(config.config_file_path), docs_dir,
+                                     self.guide_config.display(Path(config.config_file_path)))
+        _fail_on_errors(problems)
+        self._apply_brand(config, brand)
+        wanted = [("extra_css", f"{ASSET_DIR}/guide.css"), ("extra_javascript", f"{ASSET_DIR}/guide.js")]
+        if brand_css(brand):
+            wanted.append(("extra_css", BRAND_CSS))
+        for attr, path in wanted:
             entries = getattr(config, attr)
-            path = f"{ASSET_DIR}/{name}"
             if path not in [str(e) for e in entries]:
                 entries.append(path)
         return config
+
+    @staticmethod
+    def _apply_brand(config, brand: Brand) -> None:
+        """Hand the theme what it already knows how to show."""
+        if brand.logo:
+            config.theme["logo"] = brand.logo
+        if brand.favicon:
+            config.theme["favicon"] = brand.favicon
+        if brand.footer:
+            config.copyright = brand.footer
 
     def on_pre_build(self, config):
         # Runs before MkDocs cleans site_dir: a guide with errors stops here
@@ -64,8 +89,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         try:
             self.compiled = compile_guide(self.guide_config, config.use_directory_urls)
         except CompileError as e:
-            print(format_text(e.diagnostics), file=sys.stderr)
-            raise PluginError(f"decision-guide: {summary(e.diagnostics)}; nothing was built") from None
+            _fail_on_errors(e.diagnostics)
         for diagnostic in self.compiled.diagnostics:
             log.warning(format_text([diagnostic], snippets=False))
 

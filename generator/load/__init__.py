@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from .brand import Brand, load_brand
 from ..config import GuideConfig
 from ..diagnostics import Diagnostic
 from ..model import Mark, Source, Tree
@@ -16,9 +17,13 @@ def _files(config: GuideConfig, folder: str, patterns: tuple[str, ...]) -> list[
     return sorted(p for pattern in patterns for p in base.glob(pattern) if p.is_file())
 
 
-def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], list[Diagnostic]]:
-    """Every tree and source, and every problem met reading them."""
+def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], Brand, list[Diagnostic]]:
+    """Every tree and source, the brand, and every problem met reading them."""
     diagnostics: list[Diagnostic] = []
+    brand = Brand()
+    if config.mkdocs_file:
+        path = config.root / config.mkdocs_file
+        brand, diagnostics = load_brand(path, config.root / config.docs_dir, config.display(path))
     trees, sources = [], []
     for path in _files(config, config.sources_dir, ("*.txt",)):
         source, problems = load_source(config.display(path), path.read_bytes())
@@ -39,4 +44,4 @@ def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], list[Diagno
                                       "create one with a tree, or set the plugin's rules_dir"))
     trees.sort(key=lambda t: t.id)
     sources.sort(key=lambda s: s.id)
-    return trees, sources, diagnostics
+    return trees, sources, brand, diagnostics

@@ -23,6 +23,7 @@ from .urls import Urls
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/decision-guide"
+BRAND_CSS = f"{ASSET_DIR}/brand.css"
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
 
