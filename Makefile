@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check chromium bench clean
+.PHONY: serve test build check paths chromium bench clean
 
 serve: $(STAMP)  ## build the guide and serve it on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve
@@ -19,6 +19,9 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(VENV)/bin/guide check
+
+paths: $(STAMP)  ## rewrite rules/paths.txt after a routing change
+	$(VENV)/bin/guide paths
 
 bench: $(STAMP)
 	$(PY) bench/bench_compile.py

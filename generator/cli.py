@@ -82,6 +82,37 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_paths(args) -> int:
+    """Write (or with --check, compare) the snapshot of every path."""
+    from .paths import PATHS_FILE, render_paths
+
+    config = _config(args)
+    guide, diagnostics = check_guide(config)
+    if has_errors(diagnostics):
+        print(format_text(diagnostics))
+        print(summary(diagnostics), file=sys.stderr)
+        return 1
+    text = render_paths(guide)
+    target = config.root / PATHS_FILE
+    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    if args.check:
+        if current != text:
+            print(f"{PATHS_FILE} is stale: run `guide paths` and commit it", file=sys.stderr)
+            return 1
+        return 0
+    if current != text:
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {PATHS_FILE}", file=sys.stderr)
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .scaffold import new_tree
+
+    config = _config(args)
+    return new_tree(config, args.name)
+
+
 def cmd_schema(args) -> int:
     from .schema import rules_schema
 
@@ -107,6 +138,15 @@ def main(argv=None) -> int:
     p = sub.add_parser("pages", help="write the generated pages into a folder (for other engines)")
     p.add_argument("--out", required=True, help="folder to write into")
     p.set_defaults(run=cmd_pages)
+
+    p = sub.add_parser("paths", help="write rules/paths.txt, every path through every tree")
+    p.add_argument("--check", action="store_true", help="exit 1 if rules/paths.txt is stale, write nothing")
+    p.set_defaults(run=cmd_paths)
+
+    p = sub.add_parser("new", help="scaffold a new tree: guide new tree NAME")
+    p.add_argument("kind", choices=("tree",))
+    p.add_argument("name", help="the tree's id, e.g. restaurants")
+    p.set_defaults(run=cmd_new)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the rules language")
     p.set_defaults(run=cmd_schema)

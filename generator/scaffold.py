@@ -1,0 +1,109 @@
+"""`guide new tree NAME`: a valid tree to start from, with the comments a
+first-time contributor needs.
+
+The scaffold quotes a real sentence of a real source so that it passes
+`guide check` as written: a contributor starts from green and changes one
+thing at a time.
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+from .config import GuideConfig
+from .load import load_all
+from .load.nodes import ID_PATTERN
+
+TEMPLATE = """\
+# yaml-language-server: $schema=../generator/schema/rules.schema.json
+#
+# A decision tree. Edit it, then run `guide check` (or `make check`): every
+# mistake is reported with its line and column and how to fix it.
+# The page "Writing rules" (content/writing-rules.md) shows every key.
+
+id: {name}                    # must stay equal to the file's name
+title: {title}
+profile: {name}               # product-shop, high-priced-service, b2b, one-time-purchase, or your own
+summary: One sentence that tells a reader whether this tree is for them.
+start: first-question         # the node a reader sees first
+
+nodes:
+
+  # A question: the text, why we ask, the passage behind it, and the answers.
+  first-question:
+    question: What is the one thing you want to know first?
+    reasoning: >-
+      Say in plain words why this question matters for the verdict.
+    citations:
+      - source: {source}      # a file in content/sources/ (without .txt)
+        quote: "{quote}"      # copied from the source, word for word
+{translation}
+    answers:
+      - label: "Yes"          # quote yes/no/on/off: YAML reads them as true/false
+        next: go-ahead        # the node this answer leads to
+        reasoning: Why this answer points that way.
+      - label: "Not yet"
+        next: not-now
+        reasoning: Why this answer points the other way.
+
+  # An outcome: a one-line verdict, what to do, what to measure, and why.
+  go-ahead:
+    verdict: "Yes: say what to do, in one line."
+    text: Two or three sentences a business owner can act on.
+    reasoning: Why the answers lead here.
+    citations:
+      - source: {source}
+        quote: "{quote}"
+{translation}
+    next_steps:
+      - A first concrete step.
+    measure:
+      - What to count to know it works.
+
+  not-now:
+    verdict: "Not now: say what to do instead."
+    text: The alternative, so that "no" is never the whole answer.
+    reasoning: Why the answers lead here.
+    citations:
+      - source: {source}
+        quote: "{quote}"
+{translation}
+    next_steps:
+      - A first concrete step.
+    measure:
+      - What to count to know it works.
+"""
+
+
+def _first_sentence(text: str) -> str:
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        if 40 <= len(sentence) <= 200 and '"' not in sentence and "\\" not in sentence:
+            return sentence
+    return " ".join(text.split())[:80]
+
+
+def new_tree(config: GuideConfig, name: str) -> int:
+    if not ID_PATTERN.match(name):
+        print(f"error: {name!r} is not a valid id: use lower-case letters, digits and dashes", file=sys.stderr)
+        return 1
+    target = config.root / config.rules_dir / f"{name}.yml"
+    if target.exists():
+        print(f"error: {config.display(target)} already exists", file=sys.stderr)
+        return 1
+    _, sources, _, _ = load_all(config)
+    if not sources:
+        print(f"error: add a source to {config.sources_dir}/ first: every step cites one", file=sys.stderr)
+        return 1
+    source = next((s for s in sources if s.language == config.language), sources[0])
+    translation = ""
+    if source.language != config.language:
+        translation = (f'        translation: "Write the quote in {config.language} here."'
+                       "   # the guide's language differs from the source's")
+    title = name.replace("-", " ").capitalize()
+    text = TEMPLATE.format(name=name, title=title, source=source.id, quote=_first_sentence(source.text),
+                           translation=translation)
+    text = re.sub(r"\n\n(?=    answers:|    next_steps:)", "\n", text)  # an empty translation line
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {config.display(target)}: edit it, then run `guide check`", file=sys.stderr)
+    return 0
