@@ -96,3 +96,34 @@ def test_no_request_leaves_the_site(page, server):
     page.goto(f"{server}/guide/shop/")
     page.click('[data-answer="yes"]')
     assert hosts == {server.split("/")[2]}
+
+
+def test_events_report_ids_for_an_agencys_analytics(page, server):
+    page.goto(f"{server}/guide/shop/")
+    page.evaluate("""() => { window.seen = [];
+        for (const name of ['question', 'answer', 'outcome'])
+          document.addEventListener('decision-guide:' + name, e => window.seen.push([name, e.detail])); }""")
+    page.click('[data-answer="yes"]')
+    page.click('[data-answer="yes-i-do"]')
+    seen = page.evaluate("window.seen")
+    assert seen == [
+        ["answer", {"tree": "shop", "node": "buyers", "answer": "yes", "next": "time"}],
+        ["question", {"tree": "shop", "node": "time", "answers": 1}],
+        ["answer", {"tree": "shop", "node": "time", "answer": "yes-i-do", "next": "sell"}],
+        ["outcome", {"tree": "shop", "node": "sell", "answers": 2}],
+    ]
+
+
+def test_embed_page_shows_the_guide_alone_and_reports_its_height(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content(f'<iframe src="{server}/guide/embed/shop/" width="600" height="400"></iframe>')
+    page.evaluate("() => { window.heights = []; addEventListener('message', e => window.heights.push(e.data)); }")
+    frame = page.frame_locator("iframe")
+    frame.locator('[data-answer="yes"]').click()
+    assert frame.locator(".md-header").is_hidden()
+    assert frame.locator('[data-node="time"]').is_visible()
+    page.wait_for_function("() => window.heights.length > 0")
+    message = page.evaluate("window.heights[0]")
+    assert message["type"] == "decision-guide:resize" and message["height"] > 100
+    context.close()

@@ -41,7 +41,7 @@ def test_time_and_enjoyment():
 
 def test_which_platform():
     assert_answers(TREE, "which-platform", {
-        "linkedin": "showcase-on-social",
+        "linkedin": "tree:b2b",
         "visual": "showcase-on-social",
         "twitter": "twitter-diligence",
     })
@@ -64,7 +64,14 @@ def test_repeat_work():
 def test_support_need():
     assert_answers(TREE, "support-need", {
         "few-direct": "personal-support",
-        "in-public": "answer-in-public",
+        "in-public": "support-diligence",
+    })
+
+
+def test_support_diligence():
+    assert_answers(TREE, "support-diligence", {
+        "yes-daily": "answer-in-public",
+        "not-daily": "personal-support",
     })
 
 
@@ -74,11 +81,16 @@ PATHS = {
     "meet-clients-in-person": ['new-clients', 'price-drop-outs'],
     "referrals-and-email": ['past-clients', 'once-but-refer'],
     "personal-support": ['support', 'few-direct'],
-    "answer-in-public": ['support', 'in-public'],
+    "answer-in-public": ['support', 'in-public', 'yes-daily'],
     "tactic-you-enjoy": ['past-clients', 'come-back', 'no-time'],
-    "showcase-on-social": ['past-clients', 'come-back', 'enjoy-it', 'linkedin'],
+    "showcase-on-social": ['past-clients', 'come-back', 'enjoy-it', 'visual'],
     "twitter-personal": ['past-clients', 'come-back', 'enjoy-it', 'twitter', 'can-cover'],
 }
+
+
+def test_linkedin_hands_over_to_the_b2b_linkedin_verdict():
+    node = real_guide().tree(TREE).node("to-b2b-linkedin")
+    assert (node.tree.value, node.node.value) == ("b2b", "linkedin-first")
 
 
 def test_paths_reach_their_outcomes():

@@ -81,9 +81,12 @@ def longest_paths(guide: Guide, tree: Tree) -> dict[str, int]:
 class _TreePage:
     """Helpers the tree template calls, bound to one tree."""
 
-    def __init__(self, guide: Guide, tree: Tree, urls: Urls):
-        self.guide, self.tree, self.urls = guide, tree, urls
-        self.file = urls.tree_file(tree.id)
+    def __init__(self, guide: Guide, tree: Tree, urls: Urls, embed: bool = False):
+        self.guide, self.tree, self.urls, self.embed = guide, tree, urls, embed
+        # The embed page hands over to the other trees' embed pages, so a
+        # reader in an agency's iframe stays inside the iframe's frame.
+        self.page_file = urls.embed_file if embed else urls.tree_file
+        self.file = self.page_file(tree.id)
 
     def link_target(self, node: Link) -> Tree:
         return self.guide.tree(node.tree.value)
@@ -93,10 +96,10 @@ class _TreePage:
 
     def link_href(self, node: Link) -> str:
         fragment = f"n-{node.node.value}" if node.node else ""
-        return self.urls.relative(self.file, self.urls.tree_file(node.tree.value), fragment)
+        return self.urls.relative(self.file, self.page_file(node.tree.value), fragment)
 
     def tree_href(self, other: Tree) -> str:
-        return self.urls.relative(self.file, self.urls.tree_file(other.id))
+        return self.urls.relative(self.file, self.page_file(other.id))
 
     def map(self):
         return render_map(self.tree, self.guide, self.link_href)
@@ -118,7 +121,8 @@ class _TreePage:
         text = template.render(guide=self.guide, tree=self.tree, depth=longest_paths(self.guide, self.tree),
                                answer_href=self.answer_href, link_href=self.link_href,
                                link_title=self.link_title, quote_href=self.quote_href,
-                               tree_href=self.tree_href, others=others, map=self.map())
+                               tree_href=self.tree_href, others=others, embed=self.embed,
+                               map=None if self.embed else self.map())
         return _no_blank_lines_in_html(text)
 
 
@@ -235,8 +239,8 @@ def _merge(passages: list[_Passage]) -> list[_Passage]:
     return merged
 
 
-def render_tree_page(guide: Guide, tree: Tree, urls: Urls) -> str:
-    return _TreePage(guide, tree, urls).render()
+def render_tree_page(guide: Guide, tree: Tree, urls: Urls, embed: bool = False) -> str:
+    return _TreePage(guide, tree, urls, embed).render()
 
 
 def render_pages(guide: Guide, urls: Urls) -> dict[str, str]:
@@ -244,6 +248,7 @@ def render_pages(guide: Guide, urls: Urls) -> dict[str, str]:
     pages = {}
     for tree in guide.trees:
         pages[urls.tree_file(tree.id)] = render_tree_page(guide, tree, urls)
+        pages[urls.embed_file(tree.id)] = render_tree_page(guide, tree, urls, embed=True)
     for source in guide.sources:
         pages[urls.source_file(source.id)] = render_source_page(guide, source, urls)
     if guide.sources:

@@ -25,6 +25,9 @@ class Urls:
     def source_file(self, source_id: str) -> str:
         return f"{self.pages_dir}/sources/{source_id}.md"
 
+    def embed_file(self, tree_id: str) -> str:
+        return f"{self.pages_dir}/embed/{tree_id}.md"
+
     def coverage_file(self) -> str:
         return f"{self.pages_dir}/sources/index.md"
 

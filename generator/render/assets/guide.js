@@ -130,6 +130,17 @@
     var heading = this.$(".dg-title", node);
     this.$("[data-live]").textContent = (outcome ? "Result: " : "") + heading.textContent;
     if (focus) heading.focus();
+    this.emit(outcome ? "outcome" : "question", { node: current, answers: n });
+    // In an agency's iframe, tell the host page how tall the guide now is.
+    if (this.root.hasAttribute("data-embed") && window.parent !== window) {
+      window.parent.postMessage({ type: "decision-guide:resize", height: document.documentElement.scrollHeight }, "*");
+    }
+  };
+
+  // Documented events for an agency's own analytics: ids only, nothing typed by the reader.
+  Guide.prototype.emit = function (name, detail) {
+    detail.tree = this.root.getAttribute("data-guide-tree");
+    this.root.dispatchEvent(new CustomEvent("decision-guide:" + name, { bubbles: true, detail: detail }));
   };
 
   Guide.prototype.renderTrail = function (list, withReasons) {
@@ -164,7 +175,9 @@
     if (el.hasAttribute("data-answer")) {
       if (!this.target(el)) return; // a real link, to another tree
       ev.preventDefault();
-      this.answer(el.closest("[data-node]").getAttribute("data-node"), el.getAttribute("data-answer"));
+      var from = el.closest("[data-node]").getAttribute("data-node");
+      this.emit("answer", { node: from, answer: el.getAttribute("data-answer"), next: this.target(el) });
+      this.answer(from, el.getAttribute("data-answer"));
     } else if (el.hasAttribute("data-change")) {
       var at = this.path.map(function (p) { return p[0]; }).indexOf(el.getAttribute("data-change"));
       if (at < 0) return;
