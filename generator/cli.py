@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .config import find_config
+from .config import find_config, read_mkdocs_yml
 from .diagnostics import CompileError, format_github, format_text, has_errors, summary
 from .pipeline import check_guide, compile_guide, write_outputs
 
@@ -62,8 +62,9 @@ def cmd_build(args) -> int:
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
-        mkdocs_config = load_config(str(mkdocs_yml), site_dir=str(staging), strict=args.strict)
-        build(mkdocs_config)
+        # One build per edition: the main language at the root, the others in <lang>/.
+        for overrides in edition_overrides(config, read_mkdocs_yml(mkdocs_yml), staging):
+            build(load_config(str(mkdocs_yml), strict=args.strict, **overrides))
     except (MkDocsException, SystemExit) as e:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"error: the build failed ({e or 'see above'}); {site} was left as it was", file=sys.stderr)
@@ -111,6 +112,17 @@ def cmd_new(args) -> int:
 
     config = _config(args)
     return new_tree(config, args.name)
+
+
+def edition_overrides(config, mkdocs: dict, staging: Path) -> list[dict]:
+    """MkDocs settings that differ between the editions of a guide."""
+    theme = mkdocs.get("theme") if isinstance(mkdocs.get("theme"), dict) else {"name": mkdocs.get("theme")}
+    site_url = mkdocs.get("site_url") or ""
+    out = [{"site_dir": str(staging)}]
+    for lang in config.languages[1:]:
+        out.append({"site_dir": str(staging / lang), "theme": {**theme, "language": lang},
+                    "site_url": (site_url.rstrip("/") + f"/{lang}/") if site_url else None})
+    return out
 
 
 def cmd_schema(args) -> int:

@@ -29,7 +29,11 @@ class GuideConfig:
     pages_dir: str = "guide"
     """Folder, inside the site, of the generated tree and source pages."""
     language: str = "en"
-    """The guide's own language; quotes in other languages need a translation."""
+    """The language of this build; quotes in other languages need a translation."""
+    languages: tuple[str, ...] = ("en",)
+    """Every edition built, the main one (at the site's root) first."""
+    text_language: str = "en"
+    """The language plain strings of the rules are written in; translations sit beside them."""
     title: str = "Decision guide"
     """The guide's name."""
     mkdocs_file: Optional[str] = None
@@ -72,16 +76,25 @@ def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
     theme = mkdocs.get("theme") or {}
     language = theme.get("language", "en") if isinstance(theme, dict) else "en"
     docs_dir = os.path.relpath(os.path.join(root, mkdocs.get("docs_dir", "docs")), root)
+    language = language or "en"
+    languages = editions(language, options.get("languages"))
     return GuideConfig(
         root=root,
         rules_dir=options.get("rules_dir", "rules"),
         sources_dir=options.get("sources_dir", f"{docs_dir}/sources"),
         docs_dir=docs_dir,
         pages_dir=options.get("pages_dir", "guide"),
-        language=language or "en",
+        language=language,
+        languages=languages,
+        text_language=options.get("text_language", "en"),
         title=mkdocs.get("site_name") or "Decision guide",
         mkdocs_file=mkdocs_file,
     )
+
+
+def editions(main: str, configured) -> tuple[str, ...]:
+    """The languages to build: the theme's first, then the others configured."""
+    return (main, *[lang for lang in configured or () if lang != main])
 
 
 def find_config(start: Path) -> GuideConfig:

@@ -28,9 +28,15 @@ class Text:
     """A string the author wrote, with where it was written."""
 
     value: str
-    """The text itself."""
+    """The text in the language being built (the guide's first language when loaded)."""
     mark: Mark
     """Where the value starts."""
+    translations: tuple[tuple[str, str], ...] = ()
+    """The text in other languages, as (language, text) pairs sorted by language."""
+
+    def translated(self, language: str) -> Optional[str]:
+        """The text in this language, or None when it has not been translated."""
+        return next((text for lang, text in self.translations if lang == language), None)
 
 
 @dataclass(frozen=True)
@@ -219,6 +225,10 @@ class Guide:
     """Sources sorted by id."""
     brand: "Brand" = field(default_factory=lambda: _default_brand())
     """The agency's name, colours and call to action (`extra.brand`)."""
+    languages: tuple[str, ...] = ()
+    """Every edition the guide is built in, the main one first."""
+    text_language: str = "en"
+    """The language of the rules' plain strings."""
 
     def tree(self, tree_id: str) -> Optional[Tree]:
         """The tree with this id, or None."""

@@ -15,6 +15,7 @@ from .check import run_checks
 from .config import GuideConfig
 from .diagnostics import CompileError, Diagnostic, has_errors, sort_diagnostics
 from .load import load_all
+from .localise import localise
 from .model import Guide
 from .render.export import guide_json
 from .render.pages import BRAND_CSS, assets, render_pages
@@ -47,7 +48,8 @@ def check_guide(config: GuideConfig) -> tuple[Guide, list[Diagnostic]]:
     finally:
         if paused:
             gc.enable()
-    guide = Guide(config.title, config.language, tuple(trees), tuple(sources), brand)
+    guide = Guide(config.title, config.text_language, tuple(trees), tuple(sources), brand, config.languages,
+                  config.text_language)
     # A file too broken to load is reported by the loader alone; the checks
     # see the trees that loaded, so one mistake is not reported twice.
     diagnostics += list(run_checks(guide))
@@ -59,6 +61,7 @@ def compile_guide(config: GuideConfig, directory_urls: bool = True) -> Compiled:
     guide, diagnostics = check_guide(config)
     if has_errors(diagnostics):
         raise CompileError(diagnostics)
+    guide = localise(guide, config.language)
     urls = Urls(config.pages_dir, directory_urls)
     pages = render_pages(guide, urls)
     files = {"guide.json": guide_json(guide, urls).encode("utf-8"), **assets()}

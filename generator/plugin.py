@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .config import GuideConfig
+from .config import GuideConfig, editions
 from .load.brand import Brand, load_brand
 from .render.brand import brand_css
 from .diagnostics import CompileError, format_text, has_errors, summary
@@ -24,6 +24,24 @@ from .pipeline import Compiled, compile_guide
 from .render.pages import ASSET_DIR, BRAND_CSS
 
 log = logging.getLogger("mkdocs.plugins.decision-guide")
+
+
+AUTONYMS = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "it": "Italiano"}
+
+
+def language_switcher(languages, site_url) -> list[dict]:
+    """mkdocs-material's `extra.alternate`: the main edition at the root, the others in `<lang>/`."""
+    from urllib.parse import urlparse
+
+    path = urlparse(site_url or "").path or "/"
+    main = languages[0]
+    # A secondary edition's site_url ends in its own folder: links start from the main root.
+    for lang in languages[1:]:
+        if path.rstrip("/").endswith("/" + lang):
+            path = path.rstrip("/")[: -len(lang)]
+    root = path if path.endswith("/") else path + "/"
+    return [{"name": AUTONYMS.get(lang, lang), "lang": lang, "link": root if lang == main else f"{root}{lang}/"}
+            for lang in languages]
 
 
 def _fail_on_errors(diagnostics) -> None:
@@ -39,6 +57,10 @@ class DecisionGuideOptions(Config):
     """Folder of the source articles; `<docs_dir>/sources` by default."""
     pages_dir = opt.Type(str, default="guide")
     """Folder of the generated pages inside the site."""
+    languages = opt.Type(list, default=[])
+    """Editions to build besides the theme's language (`guide build` builds each)."""
+    text_language = opt.Type(str, default="en")
+    """Language of the rules' plain strings; other languages are written beside them."""
 
 
 class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
@@ -57,6 +79,8 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             docs_dir=docs_rel,
             pages_dir=self.config.pages_dir,
             language=config.theme.get("language") or "en",
+            languages=editions(config.theme.get("language") or "en", self.config.languages),
+            text_language=self.config.text_language,
             title=config.site_name,
             mkdocs_file=Path(config.config_file_path).resolve().relative_to(root).as_posix(),
         )
@@ -64,6 +88,8 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
                                      self.guide_config.display(Path(config.config_file_path)))
         _fail_on_errors(problems)
         self._apply_brand(config, brand)
+        if len(self.guide_config.languages) > 1 and not config.extra.get("alternate"):
+            config.extra["alternate"] = language_switcher(self.guide_config.languages, config.site_url)
         wanted = [("extra_css", f"{ASSET_DIR}/guide.css"), ("extra_javascript", f"{ASSET_DIR}/guide.js")]
         if brand_css(brand):
             wanted.append(("extra_css", BRAND_CSS))

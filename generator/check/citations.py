@@ -5,7 +5,7 @@ import difflib
 from typing import Iterator
 
 from ..diagnostics import WARNING, Diagnostic
-from ..model import Citation, Guide, Outcome, Question, Tree
+from ..model import Citation, Guide, Outcome, Question, Text, Tree
 from .quotes import closest_passage, normalise, quote_in_source
 from .registry import check
 
@@ -113,13 +113,67 @@ def short_quote(guide: Guide) -> Iterator[Diagnostic]:
 def missing_translation(guide: Guide) -> Iterator[Diagnostic]:
     """A quote in another language than the guide's carries a translation.
 
+    Into the rules' own language that is an error; into the other editions'
+    languages a warning (those readers then see the quote alone).
+
     Fails:  {source: a-french-article, quote: "..."}            (guide in English)
     Passes: {source: a-french-article, quote: "...", translation: "..."}
+    Passes: {source: an-english-article, quote: "...", translation: {en: "...", fr: "..."}}  (en, fr)
     """
+    main = guide.text_language
+    languages = [main, *[lang for lang in guide.languages if lang != main]]
     for tree in guide.trees:
         for _, citation in all_citations(tree):
             source = guide.source(citation.source.value)
-            if source is not None and source.language != guide.language and citation.translation is None:
-                yield Diagnostic(citation.mark, "missing-translation",
-                                 f"the quote is in {source.language!r} and the guide in {guide.language!r}",
-                                 f"add 'translation:' with the quote in {guide.language!r}")
+            if source is None:
+                continue
+            for language in languages:
+                if source.language == language:
+                    continue
+                if language == main and citation.translation is None:
+                    yield Diagnostic(citation.mark, "missing-translation",
+                                     f"the quote is in {source.language!r} and the guide in {language!r}",
+                                     f"add 'translation:' with the quote in {language!r}")
+                elif language != main and (citation.translation is None
+                                           or citation.translation.translated(language) is None):
+                    yield Diagnostic(citation.mark, "missing-translation",
+                                     f"the quote has no {language!r} translation for the {language!r} edition",
+                                     f"write the translation as {{{main}: \"...\", {language}: \"...\"}}",
+                                     WARNING)
+
+
+def _texts(value) -> Iterator[Text]:
+    """Every text of a node that a reader sees, quotes and ids aside."""
+    import dataclasses
+
+    if isinstance(value, Text):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, Citation):
+        return  # quotes are verbatim; their translations are checked above
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            if f.name not in ("mark", "id_mark", "next", "tree", "node", "source"):
+                yield from _texts(getattr(value, f.name))
+
+
+@check("untranslated", WARNING)
+def untranslated(guide: Guide) -> Iterator[Diagnostic]:
+    """With several languages configured, every text a reader sees has each of them.
+
+    Fails:  question: What do you sell?                          (languages: [en, fr])
+    Passes: question: {en: What do you sell?, fr: Que vendez-vous ?}
+    """
+    for language in [lang for lang in guide.languages if lang != guide.text_language]:
+        for tree in guide.trees:
+            for node in (tree, *tree.nodes):
+                missing = [t for t in _texts(node) if t.translated(language) is None
+                           and (node is not tree or t in (tree.title, tree.summary))]
+                if missing:
+                    where = "the tree" if node is tree else f"node {node.id!r}"
+                    yield Diagnostic(missing[0].mark, "untranslated",
+                                     f"{len(missing)} text(s) of {where} have no {language!r} version",
+                                     f"write them as {{{guide.text_language}: \"...\", {language}: \"...\"}}",
+                                     WARNING)

@@ -34,7 +34,7 @@ def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], Brand, list
             sources.append(dataclasses.replace(source, file=path.relative_to(config.root).as_posix()))
     rules_files = _files(config, config.rules_dir, ("*.yml", "*.yaml"))
     for path in rules_files:
-        tree, problems = load_tree(config.display(path), path.read_bytes())
+        tree, problems = load_tree(config.display(path), path.read_bytes(), config.text_language)
         diagnostics += problems
         if tree is not None:
             trees.append(dataclasses.replace(tree, file=path.relative_to(config.root).as_posix()))

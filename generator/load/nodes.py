@@ -18,6 +18,8 @@ from .yamlfile import STR, mark_of
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Ids are kebab-case: they end up in URLs and file names."""
+LANGUAGE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
+"""A language code: `en`, `fr`, `pt-BR`."""
 
 _IMPLICIT_NAMES = {
     "tag:yaml.org,2002:bool": "a boolean (true/false)",
@@ -39,8 +41,9 @@ def _kind(node: yaml.Node) -> str:
 class NodeReader:
     """Reads values out of YAML nodes, collecting diagnostics as it goes."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, language: Optional[str] = None):
         self.path = path
+        self.language = language
         self.diagnostics: list[Diagnostic] = []
 
     def mark(self, node: yaml.Node) -> Mark:
@@ -94,7 +97,13 @@ class NodeReader:
         return list(node.value)
 
     def text(self, node: yaml.Node, what: str, allow_dates: bool = False) -> Optional[Text]:
-        """A non-empty string; YAML 1.1's implicit booleans and numbers are refused."""
+        """A non-empty string; YAML 1.1's implicit booleans and numbers are refused.
+
+        Where the reader knows the guide's first language, text may also be a
+        mapping of language codes to strings: `{en: "Why?", fr: "Pourquoi ?"}`.
+        """
+        if isinstance(node, yaml.MappingNode) and self.language:
+            return self.languages(node, what)
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, "wrong-type", f"{what} must be text, not {_kind(node)}")
             return None
@@ -111,7 +120,33 @@ class NodeReader:
             return None
         return Text(node.value, self.mark(node))
 
+    def languages(self, node: yaml.MappingNode, what: str) -> Optional[Text]:
+        """`{en: ..., fr: ...}`: the first language's text, the others as translations."""
+        found: dict[str, Text] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not key or not LANGUAGE.match(key):
+                self.error(key_node, "bad-language", f"{key!r} in {what} is not a language code",
+                           "text in several languages is written {en: \"...\", fr: \"...\"}")
+                continue
+            if key in found:
+                self.error(key_node, "duplicate-key", f"language {key!r} appears twice in {what}")
+                continue
+            value = self.text(value_node, f"the {key!r} text of {what}")
+            if value is not None:
+                found[key] = value
+        if self.language not in found:
+            if found:
+                self.error(node, "missing-translation", f"{what} has no {self.language!r} text, the guide's first "
+                           "language", f"add {self.language}: \"...\"")
+            return None
+        main = found.pop(self.language)
+        return Text(main.value, main.mark, tuple(sorted((k, t.value) for k, t in found.items())))
+
     def identifier(self, node: yaml.Node, what: str) -> Optional[Text]:
+        if isinstance(node, yaml.MappingNode):
+            self.error(node, "wrong-type", f"{what} must be an id, not a mapping")
+            return None
         value = self.text(node, what)
         if value is not None and not ID_PATTERN.match(value.value):
             self.error(node, "bad-id", f"{what} {value.value!r} is not a valid id",

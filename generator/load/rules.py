@@ -163,12 +163,16 @@ class _RulesReader(NodeReader):
         return tuple(out)
 
 
-def load_tree(path: str, data: bytes) -> tuple[Optional[Tree], list[Diagnostic]]:
-    """Parse one rules file; the tree is None when its shape is too broken to use."""
+def load_tree(path: str, data: bytes, language: str = "en") -> tuple[Optional[Tree], list[Diagnostic]]:
+    """Parse one rules file; the tree is None when its shape is too broken to use.
+
+    `language` is the guide's first language: plain strings are in it, and a
+    text written in several languages must include it.
+    """
     doc = parse_bytes(path, data)
     if doc.root is None:
         return None, doc.diagnostics
-    reader = _RulesReader(path)
+    reader = _RulesReader(path, language)
     tree = reader.tree(doc.root)
     if tree is not None and reader.diagnostics:
         tree = dataclasses.replace(tree, complete=False)

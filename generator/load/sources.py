@@ -23,12 +23,11 @@ import yaml
 
 from ..diagnostics import Diagnostic
 from ..model import Mark, Source
-from .nodes import NodeReader
+from .nodes import LANGUAGE, NodeReader
 from .yamlfile import decode, parse_text
 
 SOURCE_KEYS = ("id", "title", "author", "language", "url", "published", "note")
 SOURCE_REQUIRED = ("id", "title", "author", "language", "url", "published")
-LANGUAGE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 
 
 class _SourceReader(NodeReader):

@@ -7,6 +7,7 @@ write them into a folder for an engine that only reads files.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +18,7 @@ import jinja2
 from ..check.quotes import find_passage, normalise
 from ..model import Answer, Citation, Guide, Link, Question, Source, Tree
 from .treemap import render_map
+from .messages import catalogue, translator
 from .text import markdown_block, markdown_inline, plain
 from .urls import Urls
 
@@ -24,7 +26,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/decision-guide"
 BRAND_CSS = f"{ASSET_DIR}/brand.css"
-LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
 
 @lru_cache(maxsize=1)
@@ -122,8 +123,17 @@ class _TreePage:
                                answer_href=self.answer_href, link_href=self.link_href,
                                link_title=self.link_title, quote_href=self.quote_href,
                                tree_href=self.tree_href, others=others, embed=self.embed,
+                               t=translator(self.guide.language), js_messages=js_messages(self.guide.language),
                                map=None if self.embed else self.map())
         return _no_blank_lines_in_html(text)
+
+
+def js_messages(language: str) -> str:
+    """The script's strings, as JSON for a data- attribute (Material's instant
+    navigation re-creates inline scripts from their text, so no inline JSON)."""
+    messages = catalogue(language)
+    return json.dumps({k[3:]: v for k, v in messages.items() if k.startswith("js_")}, ensure_ascii=False,
+                      sort_keys=True)
 
 
 def _no_blank_lines_in_html(text: str) -> str:
@@ -200,18 +210,19 @@ def _coverage(source: Source, passages: list[_Passage]) -> int:
 
 def render_coverage_page(guide: Guide, urls: Urls) -> str:
     file = urls.coverage_file()
+    t = translator(guide.language)
     rows = []
     for source in guide.sources:
         passages = _passages(guide, source, urls, file)
         rows.append({
             "source": source, "href": urls.relative(file, urls.source_file(source.id)),
-            "language": LANGUAGE_NAMES.get(source.language, source.language),
+            "language": _language_name(t, source.language),
             "passages": len(passages), "citations": sum(len(p.cited_by) for p in passages),
             "coverage": _coverage(source, passages),
             "list": [{"anchor": p.anchor, "text": _shorten(source.text[p.start:p.end]), "cited_by": p.cited_by}
                      for p in passages],
         })
-    return _no_blank_lines_in_html(environment().get_template("coverage.md.j2").render(rows=rows))
+    return _no_blank_lines_in_html(environment().get_template("coverage.md.j2").render(rows=rows, t=t))
 
 
 def _shorten(text: str, limit: int = 160) -> str:
@@ -219,13 +230,21 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _language_name(t, code: str) -> str:
+    try:
+        return t(f"lang_{code}")
+    except KeyError:
+        return code
+
+
 def render_source_page(guide: Guide, source: Source, urls: Urls) -> str:
+    t = translator(guide.language)
     passages = _passages(guide, source, urls)
     coverage = _coverage(source, passages)
     template = environment().get_template("source.md.j2")
     text = template.render(source=source, passages=passages, coverage=coverage,
                            paragraphs=_paragraphs(source.text, passages),
-                           language_name=lambda code: LANGUAGE_NAMES.get(code, code))
+                           t=t, language_name=lambda code: _language_name(t, code))
     return _no_blank_lines_in_html(text)
 
 

@@ -17,6 +17,7 @@ from typing import Callable
 from markupsafe import Markup, escape
 
 from ..model import Guide, Link, Node, Question, Tree
+from .messages import translator
 from .text import plain
 
 FONT, LINE, PAD, BOX_W, NODE_LINES = 13, 16, 8, 190, 4  # boxes: text size, line height, padding, width
@@ -184,10 +185,11 @@ def _node_text(guide: Guide, node: Node) -> tuple[str, str]:
     """(text in the box, accessible name) of a node."""
     if not isinstance(node, Link):
         text = plain(node.text.value if isinstance(node, Question) else node.verdict.value)
-        return text, f"{'Question' if isinstance(node, Question) else 'Verdict'}: {text}"
+        t = translator(guide.language)
+        return text, t("map_question" if isinstance(node, Question) else "map_verdict", text=text)
     target = guide.tree(node.tree.value)
     title = plain(target.title.value) if target else node.tree.value
-    return f"→ {title}", f"Continue with the guide “{title}”"
+    return f"→ {title}", translator(guide.language)("map_continue", title=title)
 
 
 def render_map(tree: Tree, guide: Guide, link_href: Callable[[Link], str]) -> Markup:
@@ -253,7 +255,7 @@ def render_map(tree: Tree, guide: Guide, link_href: Callable[[Link], str]) -> Ma
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="dg-map-svg" '
              f'viewBox="0 0 {_n(width)} {_n(height)}" width="100%" font-size="{FONT}" '
              f'style="--dg-map-width:{_n(width)}px;max-width:{_n(width)}px">',
-             f"<title>{escape('Map of ' + plain(tree.title.value))}</title>",
+             f"<title>{escape(translator(guide.language)('map_of', title=plain(tree.title.value)))}</title>",
              '<g class="dg-map-edges">', *paths,
              f'<path class="dg-map-arrow" d="{"".join(arrows)}" fill="currentColor" stroke="none"/>' if arrows else "",
              "</g>", '<g class="dg-map-labels">', *labels, "</g>", '<g class="dg-map-nodes">', *boxes, "</g>", "</svg>"]

@@ -39,9 +39,17 @@
     root.querySelectorAll("[data-node]").forEach(function (el) { self.nodes[el.getAttribute("data-node")] = el; });
     this.path = [];
     this.future = [];
+    try { this.messages = JSON.parse(root.getAttribute("data-messages")) || {}; } catch (e) { this.messages = {}; }
     root.addEventListener("click", function (ev) { self.onClick(ev); });
     root.querySelector("[data-controls]").hidden = false;
   }
+
+  // An interface string from the page's catalogue, with {name} filled in.
+  Guide.prototype.msg = function (key, values) {
+    return (this.messages[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  };
 
   Guide.prototype.$ = function (selector, within) { return (within || this.root).querySelector(selector); };
 
@@ -78,8 +86,7 @@
     var anchor = hash.slice(0, 3) === "#n-" && hash.slice(3);
     if (anchor && Object.prototype.hasOwnProperty.call(this.nodes, anchor)) state.current = anchor;
     this.path = state.path;
-    this.show(state.current, focus, state.broken ?
-      "This link did not fit the guide any more, so we kept the answers that still apply." : "");
+    this.show(state.current, focus, state.broken ? this.msg("broken") : "");
     var saved = stored(this.key);
     this.$("[data-resume]").hidden = !(hash.length < 2 && saved && this.walk(parse(saved) || []).path.length);
   };
@@ -111,8 +118,8 @@
     var n = this.path.length, left = (+node.getAttribute("data-remaining") || 0) - 1;
     var progress = this.$("[data-progress]");
     progress.hidden = false;
-    progress.textContent = outcome ? "Your result, after " + n + (n === 1 ? " answer" : " answers") :
-      "Question " + (n + 1) + (left > 0 ? ", at most " + left + " more to go" : ", the last one");
+    progress.textContent = outcome ? this.msg(n === 1 ? "result_one" : "result", { n: n }) :
+      this.msg("question", { n: n + 1 }) + (left > 0 ? this.msg("more", { n: left }) : this.msg("last"));
     var box = this.$("[data-notice]");
     box.hidden = !notice;
     box.textContent = notice;
@@ -128,7 +135,7 @@
       this.$("[data-result-actions]", node).hidden = false;
     }
     var heading = this.$(".dg-title", node);
-    this.$("[data-live]").textContent = (outcome ? "Result: " : "") + heading.textContent;
+    this.$("[data-live]").textContent = (outcome ? this.msg("result_prefix") : "") + heading.textContent;
     if (focus) heading.focus();
     this.emit(outcome ? "outcome" : "question", { node: current, answers: n });
     // In an agency's iframe, tell the host page how tall the guide now is.
@@ -158,8 +165,8 @@
       change.type = "button";
       change.className = "dg-change";
       change.setAttribute("data-change", pair[0]);
-      change.textContent = "Change";
-      change.setAttribute("aria-label", "Change your answer to: " + question);
+      change.textContent = self.msg("change");
+      change.setAttribute("aria-label", self.msg("change_label", { question: question }));
       li.append(" ", change);
       var reason = withReasons &&
         self.nodes[pair[0]].querySelector('[data-reason-for="' + CSS.escape(pair[1]) + '"] .dg-reason');
@@ -193,11 +200,10 @@
       store(this.key, "");
       this.$("[data-resume]").hidden = true;
     } else if (action === "copy") {
-      var done = this.$("[data-copied]", el.parentNode);
-      var url = location.href;
+      var done = this.$("[data-copied]", el.parentNode), url = location.href, self = this;
       (navigator.clipboard ? navigator.clipboard.writeText(url) : Promise.reject()).then(
-        function () { done.textContent = "Link copied."; },
-        function () { done.textContent = "Copy this link: " + url; });
+        function () { done.textContent = self.msg("copied"); },
+        function () { done.textContent = self.msg("copy_this", { url: url }); });
     } else if (action === "print") {
       window.print();
     }

@@ -1,0 +1,37 @@
+"""The guide in one of its languages.
+
+Rules text is loaded in the guide's first language, with translations kept
+beside it. Building another language swaps every translated text in; what
+is not translated yet stays in the first language (and `guide check` says
+so). Quotes are never translated: they are the sources' own words.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from .model import Citation, Guide, Source, Text
+
+
+def _swap(value, language: str):
+    if isinstance(value, Text):
+        translated = value.translated(language)
+        return dataclasses.replace(value, value=translated) if translated is not None else value
+    if isinstance(value, tuple):
+        return tuple(_swap(v, language) for v in value)
+    if isinstance(value, Citation):
+        # The quote stays verbatim; its translation is what changes language.
+        return dataclasses.replace(value, translation=_swap(value.translation, language))
+    if isinstance(value, Source):
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _swap(getattr(value, f.name), language) for f in dataclasses.fields(value)
+                   if f.name not in ("mark", "brand")}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def localise(guide: Guide, language: str) -> Guide:
+    """The guide with its texts in `language`, where they are translated."""
+    if language == guide.text_language:
+        return dataclasses.replace(guide, language=language)
+    return dataclasses.replace(_swap(guide, language), language=language)
