@@ -7,6 +7,7 @@ maintenance mode, so everything it does is also reachable without MkDocs
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from .pipeline import Compiled, compile_guide
 from .render.pages import ASSET_DIR, BRAND_CSS
 
 log = logging.getLogger("mkdocs.plugins.decision-guide")
+TRANSLATED_PAGE = re.compile(r"^(.+)\.([a-z]{2})\.md$")
 
 
 AUTONYMS = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "it": "Italiano"}
@@ -120,6 +122,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             log.warning(format_text([diagnostic], snippets=False))
 
     def on_files(self, files: Files, config):
+        self._pick_translated_pages(files, config)
         for rel, text in self.compiled.pages.items():
             existing = files.get_file_from_path(rel)
             if existing is not None:
@@ -128,6 +131,20 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         for rel, data in self.compiled.files.items():
             files.append(File.generated(config, rel, content=data))
         return files
+
+    def _pick_translated_pages(self, files: Files, config) -> None:
+        """Prose pages per edition: `about.fr.md` stands in for `about.md` in the French one."""
+        languages = set(self.guide_config.languages)
+        for file in list(files):
+            match = TRANSLATED_PAGE.match(file.src_uri)
+            if not match or match.group(2) not in languages:
+                continue
+            files.remove(file)
+            if match.group(2) == self.guide_config.language:
+                original = files.get_file_from_path(match.group(1) + ".md")
+                if original is not None:
+                    files.remove(original)
+                files.append(File.generated(config, match.group(1) + ".md", abs_src_path=file.abs_src_path))
 
     def on_post_page(self, output: str, page, config):
         # mkdocs-material 9.8's search dialog has role="dialog" and no name,

@@ -64,6 +64,8 @@ def _bilingual_fork(tmp_path):
         "question: Are your buyers on social media?",
         "question:\n      en: Are your buyers on social media?\n      fr: Vos acheteurs sont-ils sur les réseaux ?"),
         encoding="utf-8")
+    (project / "content" / "index.fr.md").write_text("# Guide miniature\n\n[Commencer](guide/start.md)\n",
+                                                    encoding="utf-8")
     return project
 
 
@@ -81,6 +83,10 @@ def test_one_build_per_edition_with_a_switcher(tmp_path):
     assert "For most businesses, Twitter is ridiculously inefficient" not in french
     assert 'hreflang="fr"' in english and 'hreflang="en"' in french
     assert (project / "site" / "guide.json").is_file() and (project / "site" / "fr" / "guide.json").is_file()
+    # index.fr.md is the French edition's home page, and no page of the English one.
+    assert "Guide miniature" in (project / "site" / "fr" / "index.html").read_text(encoding="utf-8")
+    assert "Guide miniature" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert not (project / "site" / "index.fr" ).exists()
 
 
 def test_a_fork_switched_to_french_in_mkdocs_yml_alone(tmp_path):
@@ -95,3 +101,16 @@ def test_a_fork_switched_to_french_in_mkdocs_yml_alone(tmp_path):
     assert "Pourquoi cette question" in page and "Notre verdict" in page and "Recommencer" in page
     assert "Modifier" in page  # the script's strings come from the French catalogue too
     assert not (project / "site" / "fr").exists()  # one language, one build
+
+
+def test_an_english_quote_needs_only_a_french_translation(tmp_path):
+    from conftest import write_project
+    from generator.pipeline import check_guide
+
+    tree = VALID_TREE.replace(
+        "citations: [{source: plain-talk, quote: \"Selling on social media works when your buyers are already there.\"}]",
+        "citations: [{source: plain-talk, quote: \"Selling on social media works when your buyers are already there.\", "
+        "translation: {fr: \"Vendre sur les réseaux marche quand vos acheteurs y sont déjà.\"}}]")
+    config = write_project(tmp_path, {"shop.yml": tree})
+    _, diagnostics = check_guide(GuideConfig(root=config.root, languages=("en", "fr")))
+    assert "missing-translation" not in {d.rule for d in diagnostics}

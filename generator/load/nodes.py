@@ -96,14 +96,14 @@ class NodeReader:
             return []
         return list(node.value)
 
-    def text(self, node: yaml.Node, what: str, allow_dates: bool = False) -> Optional[Text]:
+    def text(self, node: yaml.Node, what: str, allow_dates: bool = False, need_main: bool = True) -> Optional[Text]:
         """A non-empty string; YAML 1.1's implicit booleans and numbers are refused.
 
         Where the reader knows the guide's first language, text may also be a
         mapping of language codes to strings: `{en: "Why?", fr: "Pourquoi ?"}`.
         """
         if isinstance(node, yaml.MappingNode) and self.language:
-            return self.languages(node, what)
+            return self.languages(node, what, need_main)
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, "wrong-type", f"{what} must be text, not {_kind(node)}")
             return None
@@ -120,8 +120,13 @@ class NodeReader:
             return None
         return Text(node.value, self.mark(node))
 
-    def languages(self, node: yaml.MappingNode, what: str) -> Optional[Text]:
-        """`{en: ..., fr: ...}`: the first language's text, the others as translations."""
+    def languages(self, node: yaml.MappingNode, what: str, need_main: bool = True) -> Optional[Text]:
+        """`{en: ..., fr: ...}`: the rules language's text, the others as translations.
+
+        Without `need_main`, the rules language may be absent (the translation
+        of an English quote needs no English): every language is then a
+        translation, and the first one stands in as the value.
+        """
         found: dict[str, Text] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -135,6 +140,9 @@ class NodeReader:
             value = self.text(value_node, f"the {key!r} text of {what}")
             if value is not None:
                 found[key] = value
+        if self.language not in found and found and not need_main:
+            first = next(iter(found.values()))
+            return Text(first.value, first.mark, tuple(sorted((k, t.value) for k, t in found.items())))
         if self.language not in found:
             if found:
                 self.error(node, "missing-translation", f"{what} has no {self.language!r} text, the guide's first "

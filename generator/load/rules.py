@@ -151,7 +151,8 @@ class _RulesReader(NodeReader):
                 continue
             source = self.identifier(cfields["source"][1], f"the source of {where}") if "source" in cfields else None
             quote = self.optional_text(cfields, "quote", f"the quote of {where}")
-            translation = self.optional_text(cfields, "translation", f"the translation of {where}")
+            translation = (self.text(cfields["translation"][1], f"the translation of {where}", need_main=False)
+                           if "translation" in cfields else None)
             if quote is not None and len(quote.value) > MAX_QUOTE:
                 self.error(quote.mark, "quote-too-long",
                            f"the quote is {len(quote.value):,} characters; the limit is {MAX_QUOTE:,}",
