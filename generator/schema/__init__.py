@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..load import rules as r
-from ..load.nodes import ID_PATTERN
+from ..load.nodes import ID_PATTERN, LANGUAGE
 
 SCHEMA_FILE = Path(__file__).with_name("rules.schema.json")
 
@@ -40,7 +40,11 @@ _DOCS = {
 
 
 def _text(doc: str) -> dict:
-    return {"type": "string", "pattern": r"\S", "description": doc}
+    """Text, or the same text in several languages: `{en: "...", fr: "..."}`."""
+    plain = {"type": "string", "pattern": r"\S"}
+    return {"description": doc, "anyOf": [plain, {
+        "type": "object", "minProperties": 1, "additionalProperties": False,
+        "patternProperties": {LANGUAGE.pattern: plain}}]}
 
 
 def _id(doc: str) -> dict:
@@ -90,6 +94,7 @@ def rules_schema() -> dict:
             "link": _object(r.LINK_KEYS, ("tree",), ids),
             "citation": {**_object(r.CITATION_KEYS, ("source", "quote"), ids),
                          "properties": {**_object(r.CITATION_KEYS, (), ids)["properties"],
-                                        "quote": {**_text(_DOCS["quote"]), "maxLength": r.MAX_QUOTE}}},
+                                        "quote": {"type": "string", "pattern": r"\S", "maxLength": r.MAX_QUOTE,
+                                                  "description": _DOCS["quote"]}}},
         },
     }
