@@ -55,7 +55,7 @@ def test_schema_level_mistakes_are_rejected_by_both(tmp_path, name):
 
 def test_text_in_several_languages_validates():
     text = VALID_TREE.replace("question: Are your buyers there?",
-                              "question: {en: Are your buyers there?, fr: Vos acheteurs y sont-ils ?}")
+                              'question: {en: "Are your buyers there?", fr: "Vos acheteurs y sont-ils ?"}')
     VALIDATOR.validate(yaml.safe_load(text))
     bad = VALID_TREE.replace("question: Are your buyers there?", "question: {english: Buyers?}")
     assert list(VALIDATOR.iter_errors(yaml.safe_load(bad)))
