@@ -57,5 +57,5 @@ def test_text_in_several_languages_validates():
     text = VALID_TREE.replace("question: Are your buyers there?",
                               'question: {en: "Are your buyers there?", fr: "Vos acheteurs y sont-ils ?"}')
     VALIDATOR.validate(yaml.safe_load(text))
-    bad = VALID_TREE.replace("question: Are your buyers there?", "question: {english: Buyers?}")
+    bad = VALID_TREE.replace("question: Are your buyers there?", 'question: {english: "Buyers?"}')
     assert list(VALIDATOR.iter_errors(yaml.safe_load(bad)))
