@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from .config import find_config, read_mkdocs_yml
+from .config import find_config
 from .diagnostics import CompileError, format_github, format_text, has_errors, summary
 from .pipeline import check_guide, compile_guide, write_outputs
 
@@ -50,35 +47,16 @@ def cmd_pages(args) -> int:
 
 
 def cmd_build(args) -> int:
-    """`mkdocs build` into a fresh folder, swapped in only when it succeeded."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    """Build every edition into a fresh folder, swapped in for site/ only when all succeeded."""
+    from .build import BuildFailed, build_site
 
     config = _config(args)
-    mkdocs_yml = config.root / "mkdocs.yml"
     site = Path(args.site_dir).resolve() if args.site_dir else config.root / "site"
-    site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
-        # One build per edition: the main language at the root, the others in <lang>/.
-        for overrides in edition_overrides(config, read_mkdocs_yml(mkdocs_yml), staging):
-            build(load_config(str(mkdocs_yml), strict=args.strict, **overrides))
-    except (MkDocsException, SystemExit) as e:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"error: the build failed ({e or 'see above'}); {site} was left as it was", file=sys.stderr)
+        build_site(config, site, engine=args.engine, strict=args.strict)
+    except BuildFailed as e:
+        print(f"error: the build failed ({e}); {site} was left as it was", file=sys.stderr)
         return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site.parent))
-        site.rename(old / "site")
-    staging.rename(site)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
     print(f"built {site}", file=sys.stderr)
     return 0
 
@@ -114,17 +92,6 @@ def cmd_new(args) -> int:
     return new_tree(config, args.name)
 
 
-def edition_overrides(config, mkdocs: dict, staging: Path) -> list[dict]:
-    """MkDocs settings that differ between the editions of a guide."""
-    theme = mkdocs.get("theme") if isinstance(mkdocs.get("theme"), dict) else {"name": mkdocs.get("theme")}
-    site_url = mkdocs.get("site_url") or ""
-    out = [{"site_dir": str(staging)}]
-    for lang in config.languages[1:]:
-        out.append({"site_dir": str(staging / lang), "theme": {**theme, "language": lang},
-                    "site_url": (site_url.rstrip("/") + f"/{lang}/") if site_url else None})
-    return out
-
-
 def cmd_schema(args) -> int:
     from .schema import rules_schema
 
@@ -145,6 +112,8 @@ def main(argv=None) -> int:
     p = sub.add_parser("build", help="build the site with MkDocs, replacing site/ only on success")
     p.add_argument("--site-dir", help="output folder (default: site/)")
     p.add_argument("--strict", action="store_true", help="fail on MkDocs warnings too")
+    p.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                   help="mkdocs runs the plugin; zensical gets the generated pages in a copy of the docs")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("pages", help="write the generated pages into a folder (for other engines)")

@@ -6,7 +6,10 @@ check far from the loader can still point at the file, line and column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
+
+if TYPE_CHECKING:  # the brand is loaded apart; imported here for the annotation only
+    from .load.brand import Brand
 
 
 @dataclass(frozen=True, order=True)

@@ -123,15 +123,21 @@ class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
 
 def build_and_serve(project: Path, site: Path):
     """Build a project with `guide build` and serve the site on localhost; yields the base URL."""
-    import functools
-    import http.server
     import subprocess
     import sys
-    import threading
 
     result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "--site-dir", str(site)],
                             cwd=project, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
+    yield from serve_folder(site)
+
+
+def serve_folder(site: Path):
+    """Serve a built site on localhost; yields the base URL."""
+    import functools
+    import http.server
+    import threading
+
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

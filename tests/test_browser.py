@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, build_and_serve, needs_chromium, visible_nodes
+from conftest import FIXTURES, build_and_serve, needs_chromium, serve_folder, visible_nodes
 
 pytestmark = needs_chromium
 
@@ -127,3 +127,27 @@ def test_embed_page_shows_the_guide_alone_and_reports_its_height(browser, server
     message = page.evaluate("window.heights[0]")
     assert message["type"] == "decision-guide:resize" and message["height"] > 100
     context.close()
+
+
+@pytest.fixture(scope="module")
+def zensical_server(tmp_path_factory):
+    import subprocess
+    import sys
+
+    project = tmp_path_factory.mktemp("zensical") / "project"
+    shutil.copytree(FIXTURES / "mini", project)
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "--engine", "zensical"], cwd=project,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    yield from serve_folder(project / "site")
+
+
+def test_zensical_site_clicks_through_to_an_outcome(page, zensical_server):
+    page.goto(f"{zensical_server}/guide/shop/")
+    assert visible_nodes(page) == ["buyers"]
+    page.click('[data-answer="yes"]')
+    page.click('[data-answer="yes-i-do"]')
+    assert visible_nodes(page) == ["sell"]
+    page.reload()
+    assert visible_nodes(page) == ["sell"]
+    assert page.errors == []

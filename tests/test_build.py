@@ -184,3 +184,26 @@ def test_coverage_page_counts_passages_per_source(mini):
     row = html.split('Plain talk about selling</a>')[1].split("</tr>")[0]
     assert "<td>4</td>" in row  # four distinct passages quoted
     assert html.count('class="dg-coverage-list"') == 2
+
+
+def test_zensical_builds_the_same_guide(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "mini", project)
+    result = guide("build", "--engine", "zensical", cwd=project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    page = (site / "guide" / "shop" / "index.html").read_text(encoding="utf-8")
+    assert 'data-guide-tree="shop"' in page and page.count("data-node=") == 4
+    assert "assets/decision-guide/guide.js" in page and "assets/decision-guide/guide.css" in page
+    assert (site / "guide.json").is_file() and (site / "guide" / "sources" / "plain-talk" / "index.html").is_file()
+    assert not (project / "content" / "guide").exists()  # the docs folder itself was not written to
+
+
+def test_zensical_build_fails_atomically_on_bad_rules(mini, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(mini, project)
+    before = snapshot(project / "site")
+    (project / "rules" / "shop.yml").write_bytes(b"id: shop\ntitle: [\n")
+    result = guide("build", "--engine", "zensical", cwd=project)
+    assert result.returncode == 1 and "rules/shop.yml:" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(project / "site") == before

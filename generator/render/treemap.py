@@ -247,7 +247,8 @@ def render_map(tree: Tree, guide: Guide, link_href: Callable[[Link], str]) -> Ma
                  "outcome": 'fill="currentColor" fill-opacity=".08" stroke-width="2.5"',
                  "link": 'fill="none" stroke-width="1.5" stroke-dasharray="5 3"'}[node.kind]
         start = " dg-map-start" if node_id == tree.start.value else ""
-        boxes.append(f'<a class="dg-map-node dg-map-{node.kind}{start}" xlink:href="{escape(href)}">'
+        # role="link": crawlers skip an SVG anchor without an href attribute.
+        boxes.append(f'<a class="dg-map-node dg-map-{node.kind}{start}" role="link" xlink:href="{escape(href)}">'
                      f'<title>{escape(_node_text(guide, node)[1])}</title>'
                      f'<rect class="dg-map-box" x="{_n(v.x - v.w / 2)}" y="{_n(v.y)}" width="{_n(v.w)}" '
                      f'height="{_n(v.h)}" rx="{10 if node.kind == "outcome" else 4}" {style} stroke="currentColor"/>'

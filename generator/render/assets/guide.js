@@ -120,6 +120,7 @@
     progress.hidden = false;
     progress.textContent = outcome ? this.msg(n === 1 ? "result_one" : "result", { n: n }) :
       this.msg("question", { n: n + 1 }) + (left > 0 ? this.msg("more", { n: left }) : this.msg("last"));
+    this.$(".dg-summary") && (this.$(".dg-summary").hidden = n > 0);
     var box = this.$("[data-notice]");
     box.hidden = !notice;
     box.textContent = notice;
@@ -215,9 +216,13 @@
     guides = [];
     document.querySelectorAll("[data-guide-tree]").forEach(function (root) {
       // document$ fires again on every instant navigation: set up once per element.
-      if (!root.guide) root.guide = new Guide(root);
-      guides.push(root.guide);
-      root.guide.fromUrl(false);
+      try {
+        if (!root.guide) root.guide = new Guide(root);
+        guides.push(root.guide);
+        root.guide.fromUrl(false);
+      } finally {
+        root.classList.add("dg-ready"); // whatever happens, never leave the steps hidden
+      }
     });
   }
 

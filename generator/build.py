@@ -1,0 +1,166 @@
+"""Whole-site builds: every edition, with MkDocs or Zensical, swapped in atomically.
+
+MkDocs runs the `decision-guide` plugin itself. Zensical, the theme authors'
+successor, reads mkdocs.yml but runs no third-party plugin, so for it the
+compiler writes its pages into a copy of the docs folder and hands Zensical
+a config that inherits mkdocs.yml. Either way the site is built into a fresh
+folder and replaces `site/` only when every edition succeeded.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from .config import GuideConfig, read_mkdocs_yml
+from .diagnostics import CompileError, format_text, summary
+from .pipeline import compile_guide, write_outputs
+from .render.pages import ASSET_DIR, BRAND_CSS
+
+ENGINES = ("mkdocs", "zensical")
+TRANSLATED_PAGE = re.compile(r"^(.+)\.([a-z]{2})\.md$")
+
+
+class BuildFailed(Exception):
+    """The build stopped; what went wrong was printed already."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language of the site."""
+
+    language: str
+    """Its language."""
+    site_dir: Path
+    """Where it is built (the main edition at the root, others in `<lang>/`)."""
+    site_url: Optional[str]
+    """Its public address, when mkdocs.yml sets one."""
+
+
+def editions(config: GuideConfig, mkdocs: dict, staging: Path) -> list[Edition]:
+    site_url = mkdocs.get("site_url") or None
+    out = [Edition(config.languages[0], staging, site_url)]
+    for lang in config.languages[1:]:
+        out.append(Edition(lang, staging / lang, site_url.rstrip("/") + f"/{lang}/" if site_url else None))
+    return out
+
+
+def build_site(config: GuideConfig, site: Path, engine: str = "mkdocs", strict: bool = False) -> None:
+    """Build every edition into a fresh folder, then swap it in for `site`."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    mkdocs_yml = config.root / "mkdocs.yml"
+    mkdocs = read_mkdocs_yml(mkdocs_yml)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    work = Path(tempfile.mkdtemp(prefix="guide-build-"))
+    try:
+        for edition in editions(config, mkdocs, staging):
+            if engine == "mkdocs":
+                _build_with_mkdocs(mkdocs_yml, mkdocs, edition, strict)
+            else:
+                _build_with_zensical(config, mkdocs_yml, mkdocs, edition, work)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _swap(staging, site)
+
+
+def _swap(staging: Path, site: Path) -> None:
+    old = None
+    if site.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site.parent))
+        site.rename(old / "site")
+    staging.rename(site)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _build_with_mkdocs(mkdocs_yml: Path, mkdocs: dict, edition: Edition, strict: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    overrides: dict = {"site_dir": str(edition.site_dir)}
+    theme = mkdocs.get("theme") if isinstance(mkdocs.get("theme"), dict) else {"name": mkdocs.get("theme")}
+    if edition.language != theme.get("language", "en"):
+        overrides.update(theme={**theme, "language": edition.language}, site_url=edition.site_url)
+    try:
+        build(load_config(str(mkdocs_yml), strict=strict, **overrides))
+    except (MkDocsException, SystemExit) as e:
+        raise BuildFailed(str(e) or "MkDocs stopped") from None
+
+
+def _docs_for(config: GuideConfig, language: str, target: Path) -> None:
+    """A copy of the docs folder as the edition sees it (`about.fr.md` as `about.md`)."""
+    shutil.copytree(config.root / config.docs_dir, target)
+    for path in sorted(target.rglob("*.md")):
+        match = TRANSLATED_PAGE.match(path.name)
+        if match and match.group(2) in config.languages:
+            if match.group(2) == language:
+                path.replace(path.with_name(match.group(1) + ".md"))
+            else:
+                path.unlink()
+
+
+def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, edition: Edition,
+                         work: Path) -> None:
+    from .plugin import language_switcher
+
+    edition_config = dataclasses.replace(config, language=edition.language)
+    try:
+        compiled = compile_guide(edition_config)
+    except CompileError as e:
+        print(format_text(e.diagnostics), file=sys.stderr)
+        raise BuildFailed(summary(e.diagnostics)) from None
+    # Zensical wants docs and site inside the folder of its config file.
+    project = work / f"zensical-{edition.language}"
+    docs = project / "docs"
+    _docs_for(config, edition.language, docs)
+    write_outputs(compiled, docs, docs)
+    brand = compiled.guide.brand
+    extra_css = [*(str(c) for c in mkdocs.get("extra_css") or []), f"{ASSET_DIR}/guide.css"]
+    if BRAND_CSS in compiled.files:
+        extra_css.append(BRAND_CSS)
+    theme = {"language": edition.language}
+    theme.update({k: v for k, v in (("logo", brand.logo), ("favicon", brand.favicon)) if v})
+    settings: dict = {
+        "INHERIT": str(mkdocs_yml.resolve()),
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": theme,
+        "extra_css": extra_css,
+        "extra_javascript": [*(str(j) for j in mkdocs.get("extra_javascript") or []), f"{ASSET_DIR}/guide.js"],
+    }
+    if edition.site_url:
+        settings["site_url"] = edition.site_url
+    if brand.footer:
+        settings["copyright"] = brand.footer
+    if len(config.languages) > 1:
+        settings["extra"] = {"alternate": language_switcher(config.languages, edition.site_url)}
+    config_file = project / "zensical.yml"
+    config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    executable = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
+    if executable is None:
+        raise BuildFailed("Zensical is not installed: pip install zensical")
+    result = subprocess.run([executable, "build", "-f", str(config_file)], cwd=project,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        print(result.stdout + result.stderr, file=sys.stderr)
+        raise BuildFailed("Zensical stopped")
+    edition.site_dir.parent.mkdir(parents=True, exist_ok=True)
+    if edition.site_dir.exists():  # the main edition's folder holds the others: move its content
+        for item in (project / "site").iterdir():
+            shutil.move(str(item), str(edition.site_dir / item.name))
+    else:  # shutil.move: the work folder may be on another file system
+        shutil.move(str(project / "site"), str(edition.site_dir))
