@@ -24,6 +24,7 @@ import yaml
 from .config import GuideConfig, read_mkdocs_yml
 from .diagnostics import CompileError, format_text, summary
 from .pipeline import compile_guide, write_outputs
+from .render.csp import add_csp
 from .render.pages import ASSET_DIR, BRAND_CSS
 
 ENGINES = ("mkdocs", "zensical")
@@ -158,6 +159,8 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
     if result.returncode != 0:
         print(result.stdout + result.stderr, file=sys.stderr)
         raise BuildFailed("Zensical stopped")
+    for page in sorted((project / "site").rglob("*.html")):
+        page.write_text(add_csp(page.read_text(encoding="utf-8")), encoding="utf-8")
     edition.site_dir.parent.mkdir(parents=True, exist_ok=True)
     if edition.site_dir.exists():  # the main edition's folder holds the others: move its content
         for item in (project / "site").iterdir():

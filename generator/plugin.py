@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from .config import GuideConfig, editions
 from .load.brand import Brand, load_brand
 from .render.brand import brand_css
+from .render.csp import add_csp
 from .diagnostics import CompileError, format_text, has_errors, summary
 from .pipeline import Compiled, compile_guide
 from .render.pages import ASSET_DIR, BRAND_CSS
@@ -149,8 +150,9 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
     def on_post_page(self, output: str, page, config):
         # mkdocs-material 9.8's search dialog has role="dialog" and no name,
         # so screen readers announce an anonymous dialog.
-        return output.replace('data-md-component="search" role="dialog">',
-                              'data-md-component="search" role="dialog" aria-label="Search">', 1)
+        output = output.replace('data-md-component="search" role="dialog">',
+                                'data-md-component="search" role="dialog" aria-label="Search">', 1)
+        return add_csp(output)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.guide_config.root / self.guide_config.rules_dir))

@@ -154,7 +154,8 @@ def test_no_wcag_a_or_aa_violation(browser, site, name):
     # Each palette as a reader gets it, from the system preference at load:
     # switching it in place would let axe measure colours mid-transition.
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+        # bypass_csp: axe is injected as an inline script, which our policy refuses.
+        context = browser.new_context(color_scheme=scheme, reduced_motion="reduce", bypass_csp=True)
         page = context.new_page()
         page.goto(site + PAGES[name])
         assert page.get_attribute("body", "data-md-color-scheme") == {"light": "default", "dark": "slate"}[scheme]
@@ -224,4 +225,22 @@ def test_browser_forward_replays_an_answer(page, site):
     page.wait_for_function("() => !document.querySelector('[data-node=goal]').hidden")
     page.go_forward()
     page.wait_for_function("() => !document.querySelector('[data-node=buyers-there]').hidden")
+    assert page.errors == []
+
+
+def test_every_page_works_under_its_content_security_policy(page, site):
+    page.add_init_script("""window.__violations = [];
+        document.addEventListener('securitypolicyviolation',
+          e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));""")
+    for name, path in PAGES.items():
+        page.goto(site + path)
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, name
+        assert page.evaluate("window.__violations") == [], name
+    page.goto(site + PAGES["question"])
+    page.click('[data-answer="sell"]')  # our script runs under the policy
+    assert visible_nodes(page) == ["buyers-there"]
+    page.goto(site + "/")
+    page.click("text=Start the guide")  # instant navigation re-creates the theme's inline scripts
+    page.wait_for_selector('[data-guide-tree="start"]')
+    assert page.evaluate("window.__violations") == []
     assert page.errors == []
