@@ -171,3 +171,9 @@ def page(browser):
 
 def visible_nodes(page) -> list[str]:
     return page.eval_on_selector_all("[data-node]", "els => els.filter(e => !e.hidden).map(e => e.dataset.node)")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The project's own guide, built once and served on localhost."""
+    yield from build_and_serve(ROOT, tmp_path_factory.mktemp("real") / "site")

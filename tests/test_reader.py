@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import ROOT, build_and_serve, needs_chromium, visible_nodes
+from conftest import ROOT, needs_chromium, visible_nodes
 from flows import real_guide
 from generator.model import Link, Question
 
@@ -15,9 +15,9 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RESULT = "#a=goal:sell,buyers-there:yes-there,engagement-to-sales:yes-buy,time-and-enjoyment:enjoy-it,which-platform:visual"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    yield from build_and_serve(ROOT, tmp_path_factory.mktemp("real") / "site")
+@pytest.fixture
+def site(real_site):
+    return real_site
 
 
 def all_paths(tree):
