@@ -196,7 +196,13 @@ def _yaml_error(path: str, text: str, e: Exception) -> Diagnostic:
             hint = "YAML indents with spaces only: replace the tab with spaces"
     if mark is None:
         return Diagnostic(Mark(path, 1, 1), "yaml-syntax", message, hint)
-    return Diagnostic(Mark(path, mark.line + 1, mark.column + 1), "yaml-syntax", message, hint)
+    line, column = mark.line + 1, mark.column + 1
+    shown = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
+    if shown and line > len(shown):
+        # The parser stops after the last newline, on a line no editor shows:
+        # point at the end of the last line instead.
+        line, column = len(shown), len(shown[-1]) + 1
+    return Diagnostic(Mark(path, line, column), "yaml-syntax", message, hint)
 
 
 def parse_text(path: str, text: str) -> YamlDocument:
