@@ -55,9 +55,24 @@ def editions(config: GuideConfig, mkdocs: dict, staging: Path) -> list[Edition]:
     return out
 
 
+def _commit_time(root: Path) -> Optional[str]:
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
+                                timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip().isdigit() else None
+
+
 def build_site(config: GuideConfig, site: Path, engine: str = "mkdocs", strict: bool = False) -> None:
     """Build every edition into a fresh folder, then swap it in for `site`."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # Reproducible builds: the only date in the output (the sitemap's) is the
+    # last commit's, unless SOURCE_DATE_EPOCH says otherwise.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        stamp = _commit_time(config.root)
+        if stamp:
+            os.environ["SOURCE_DATE_EPOCH"] = stamp
     mkdocs_yml = config.root / "mkdocs.yml"
     mkdocs = read_mkdocs_yml(mkdocs_yml)
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +163,7 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
     if brand.footer:
         settings["copyright"] = brand.footer
     if len(config.languages) > 1:
-        settings["extra"] = {"alternate": language_switcher(config.languages, edition.site_url)}
+        settings["extra"] = {"alternate": language_switcher(config.languages, edition.language)}
     config_file = project / "zensical.yml"
     config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=True), encoding="utf-8")
     executable = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")

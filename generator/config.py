@@ -92,9 +92,16 @@ def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
     )
 
 
-def editions(main: str, configured) -> tuple[str, ...]:
-    """The languages to build: the theme's first, then the others configured."""
-    return (main, *[lang for lang in configured or () if lang != main])
+def editions(theme_language: str, configured) -> tuple[str, ...]:
+    """The languages to build, the main edition (at the site's root) first.
+
+    With `languages` configured, the first one listed is the main edition;
+    without, the theme's language is the only one.
+    """
+    if not configured:
+        return (theme_language,)
+    listed = tuple(dict.fromkeys(configured))
+    return listed if theme_language in listed else (*listed, theme_language)
 
 
 def find_config(start: Path) -> GuideConfig:

@@ -32,18 +32,16 @@ TRANSLATED_PAGE = re.compile(r"^(.+)\.([a-z]{2})\.md$")
 AUTONYMS = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "it": "Italiano"}
 
 
-def language_switcher(languages, site_url) -> list[dict]:
-    """mkdocs-material's `extra.alternate`: the main edition at the root, the others in `<lang>/`."""
-    from urllib.parse import urlparse
+def language_switcher(languages, current: str) -> list[dict]:
+    """mkdocs-material's `extra.alternate`: the main edition at the root, the others in `<lang>/`.
 
-    path = urlparse(site_url or "").path or "/"
+    Links are relative to the current edition's root (the theme resolves them
+    against each page), so the switcher works at any address and on any host.
+    """
     main = languages[0]
-    # A secondary edition's site_url ends in its own folder: links start from the main root.
-    for lang in languages[1:]:
-        if path.rstrip("/").endswith("/" + lang):
-            path = path.rstrip("/")[: -len(lang)]
-    root = path if path.endswith("/") else path + "/"
-    return [{"name": AUTONYMS.get(lang, lang), "lang": lang, "link": root if lang == main else f"{root}{lang}/"}
+    up = "" if current == main else "../"
+    return [{"name": AUTONYMS.get(lang, lang), "lang": lang,
+             "link": "./" if lang == current else (up or "./") if lang == main else f"{up}{lang}/"}
             for lang in languages]
 
 
@@ -92,7 +90,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         _fail_on_errors(problems)
         self._apply_brand(config, brand)
         if len(self.guide_config.languages) > 1 and not config.extra.get("alternate"):
-            config.extra["alternate"] = language_switcher(self.guide_config.languages, config.site_url)
+            config.extra["alternate"] = language_switcher(self.guide_config.languages, self.guide_config.language)
         wanted = [("extra_css", f"{ASSET_DIR}/guide.css"), ("extra_javascript", f"{ASSET_DIR}/guide.js")]
         if brand_css(brand):
             wanted.append(("extra_css", BRAND_CSS))

@@ -244,3 +244,20 @@ def test_every_page_works_under_its_content_security_policy(page, site):
     page.wait_for_selector('[data-guide-tree="start"]')
     assert page.evaluate("window.__violations") == []
     assert page.errors == []
+
+
+def test_switching_to_the_french_edition_and_answering(page, site):
+    page.goto(f"{site}/guide/start/")
+    page.hover(".md-header__option .md-select")
+    page.click('a.md-select__link[hreflang="fr"]')
+    page.wait_for_url("**/fr/**")
+    page.wait_for_selector('html[lang="fr"]')
+    page.click("text=Commencer le guide")
+    page.wait_for_selector('[data-guide-tree="start"]')
+    french = real_guide().tree("start").node("who-buys").text.translated("fr")
+    assert page.text_content('[data-node="who-buys"] .dg-title') == french
+    page.click('[data-answer="consumers"]')
+    assert visible_nodes(page) == ["what-you-sell"]
+    assert page.text_content("[data-progress]").startswith("Question 2")
+    assert page.text_content("[data-action=back]") == "Retour"
+    assert page.errors == []
