@@ -2,11 +2,11 @@
 # on a fresh machine and in CI alike.
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check paths chromium bench clean
+.PHONY: serve test build check paths lock chromium bench clean
 
 serve: $(STAMP)  ## build the guide and serve it on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve
@@ -26,12 +26,19 @@ paths: $(STAMP)  ## rewrite rules/paths.txt after a routing change
 bench: $(STAMP)
 	$(PY) bench/bench_compile.py
 
-$(STAMP): pyproject.toml
+# Every dependency comes from requirements.lock, checked against its hashes:
+# a changed or tampered package fails the install.
+$(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
+	$(PY) -m pip install -q --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+lock:  ## re-resolve requirements.lock from pyproject.toml, with hashes
+	python3 -m venv /tmp/guide-pip-tools && /tmp/guide-pip-tools/bin/pip install -q pip-tools
+	/tmp/guide-pip-tools/bin/pip-compile -q --generate-hashes --extra test --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download
 # cannot work on a machine that reaches only package registries.
