@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -21,14 +20,13 @@ from typing import Optional
 
 import yaml
 
-from .config import GuideConfig, read_mkdocs_yml
+from .config import TRANSLATED_PAGE, GuideConfig, read_mkdocs_yml
 from .diagnostics import CompileError, format_text, summary
 from .pipeline import compile_guide, write_outputs
 from .render.csp import add_csp
 from .render.pages import ASSET_DIR, BRAND_CSS
 
 ENGINES = ("mkdocs", "zensical")
-TRANSLATED_PAGE = re.compile(r"^(.+)\.([a-z]{2})\.md$")
 
 
 class BuildFailed(Exception):

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from .build import ENGINES
 from .config import find_config
 from .diagnostics import CompileError, format_github, format_text, has_errors, summary
 from .pipeline import check_guide, compile_guide, write_outputs
@@ -112,7 +113,7 @@ def main(argv=None) -> int:
     p = sub.add_parser("build", help="build the site with MkDocs, replacing site/ only on success")
     p.add_argument("--site-dir", help="output folder (default: site/)")
     p.add_argument("--strict", action="store_true", help="fail on MkDocs warnings too")
-    p.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+    p.add_argument("--engine", choices=ENGINES, default="mkdocs",
                    help="mkdocs runs the plugin; zensical gets the generated pages in a copy of the docs")
     p.set_defaults(run=cmd_build)
 

@@ -7,6 +7,7 @@ both doors build the same guide.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -90,6 +91,10 @@ def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
         title=mkdocs.get("site_name") or "Decision guide",
         mkdocs_file=mkdocs_file,
     )
+
+
+TRANSLATED_PAGE = re.compile(r"^(.+)\.([a-z]{2})\.md$")
+"""`about.fr.md`: the French edition's `about.md` (group 1: the page, group 2: the language)."""
 
 
 def editions(theme_language: str, configured) -> tuple[str, ...]:

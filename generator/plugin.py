@@ -7,7 +7,6 @@ maintenance mode, so everything it does is also reachable without MkDocs
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .config import GuideConfig, editions
+from .config import TRANSLATED_PAGE, GuideConfig, editions
 from .load.brand import Brand, load_brand
 from .render.brand import brand_css
 from .render.csp import add_csp
@@ -26,7 +25,6 @@ from .pipeline import Compiled, compile_guide
 from .render.pages import ASSET_DIR, BRAND_CSS
 
 log = logging.getLogger("mkdocs.plugins.decision-guide")
-TRANSLATED_PAGE = re.compile(r"^(.+)\.([a-z]{2})\.md$")
 
 
 AUTONYMS = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "it": "Italiano"}
