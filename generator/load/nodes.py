@@ -14,7 +14,7 @@ import yaml
 
 from ..diagnostics import Diagnostic
 from ..model import Mark, Text
-from .yamlfile import STR, mark_of
+from .yamlfile import STR, LineIndex, mark_of
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Ids are kebab-case: they end up in URLs and file names."""
@@ -41,13 +41,14 @@ def _kind(node: yaml.Node) -> str:
 class NodeReader:
     """Reads values out of YAML nodes, collecting diagnostics as it goes."""
 
-    def __init__(self, path: str, language: Optional[str] = None):
+    def __init__(self, path: str, language: Optional[str] = None, lines: Optional[LineIndex] = None):
         self.path = path
+        self.lines = lines
         self.language = language
         self.diagnostics: list[Diagnostic] = []
 
     def mark(self, node: yaml.Node) -> Mark:
-        return mark_of(self.path, node)
+        return mark_of(self.path, node, self.lines)
 
     def error(self, node_or_mark, rule: str, message: str, hint: Optional[str] = None) -> None:
         mark = node_or_mark if isinstance(node_or_mark, Mark) else self.mark(node_or_mark)

@@ -173,7 +173,7 @@ def load_tree(path: str, data: bytes, language: str = "en") -> tuple[Optional[Tr
     doc = parse_bytes(path, data)
     if doc.root is None:
         return None, doc.diagnostics
-    reader = _RulesReader(path, language)
+    reader = _RulesReader(path, language, doc.lines)
     tree = reader.tree(doc.root)
     if tree is not None and reader.diagnostics:
         tree = dataclasses.replace(tree, complete=False)

@@ -55,7 +55,7 @@ def load_source(path: str, data: bytes) -> tuple[Optional[Source], list[Diagnost
     doc = parse_text(path, "\n".join(lines[:close]) + "\n")
     if doc.root is None:
         return None, doc.diagnostics
-    reader = _SourceReader(path)
+    reader = _SourceReader(path, lines=doc.lines)
     fields = reader.mapping(doc.root, "the source's front matter", SOURCE_KEYS, SOURCE_REQUIRED)
     if fields is None:
         return None, reader.diagnostics

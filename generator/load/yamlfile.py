@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+import bisect
+import re
+
 import yaml
 
 from ..diagnostics import Diagnostic
@@ -41,17 +44,40 @@ CORE_TAGS = {
 }
 
 
-def mark_of(path: str, node: yaml.Node) -> Mark:
+_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Lines and columns as editors count them.
+
+    PyYAML also ends lines at NEL, LS and PS, which editors show inside a
+    line; a lone CR is a line break to both. Most files hold none of these,
+    and then PyYAML's own line and column are used as they are.
+    """
+
+    def __init__(self, text: str):
+        self.simple = _ODD_BREAKS.search(text) is None
+        self.starts = [0] + [m.end() for m in _EDITOR_BREAK.finditer(text)]
+
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based line and column of a character index."""
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+
+def mark_of(path: str, node: yaml.Node, lines: Optional[LineIndex] = None) -> Mark:
     """The one place where PyYAML's 0-based marks become 1-based."""
     start, end = node.start_mark, node.end_mark
+    if lines is not None and not lines.simple:
+        (line, column), (end_line, end_col) = lines.position(start.index), lines.position(end.index)
+        return Mark(path, line, column, end_col if end_line == line else None)
     end_column = end.column + 1 if end.line == start.line else None
     return Mark(path, start.line + 1, start.column + 1, end_column)
 
 
 def _mark_at(path: str, text: str, index: int) -> Mark:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return Mark(path, line, column)
+    return Mark(path, *LineIndex(text).position(index))
 
 
 @dataclass
@@ -62,6 +88,7 @@ class YamlDocument:
     text: str
     root: Optional[yaml.Node]
     diagnostics: list[Diagnostic]
+    lines: Optional[LineIndex] = None
 
 
 def decode(path: str, data: bytes) -> tuple[Optional[str], list[Diagnostic]]:
@@ -145,7 +172,7 @@ def _flow_depth(line: str, flow: int, limit: int) -> tuple[int, Optional[int]]:
     return flow, None
 
 
-def _reused_or_tagged(path: str, root: yaml.Node) -> Optional[Diagnostic]:
+def _reused_or_tagged(path: str, root: yaml.Node, lines: LineIndex) -> Optional[Diagnostic]:
     """The first alias or hand-written tag in a composed document, if any.
 
     An alias makes compose() put the same node object in two places; met
@@ -156,7 +183,7 @@ def _reused_or_tagged(path: str, root: yaml.Node) -> Optional[Diagnostic]:
     while stack:
         node = stack.pop()
         if node.tag not in CORE_TAGS:
-            return Diagnostic(mark_of(path, node), "unsupported-tag",
+            return Diagnostic(mark_of(path, node, lines), "unsupported-tag",
                               f"the tag {node.tag!r} is not allowed in rules files",
                               "remove the tag (the text starting with '!'); write the value plainly")
         if id(node) in seen:
@@ -170,11 +197,12 @@ def _reused_or_tagged(path: str, root: yaml.Node) -> Optional[Diagnostic]:
     return None
 
 
-def _first_alias(path: str, text: str) -> Optional[Diagnostic]:
+def _first_alias(path: str, text: str, lines: LineIndex) -> Optional[Diagnostic]:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             m = event.start_mark
-            return Diagnostic(Mark(path, m.line + 1, m.column + 1), "alias",
+            line, column = lines.position(m.index) if not lines.simple else (m.line + 1, m.column + 1)
+            return Diagnostic(Mark(path, line, column), "alias",
                               "anchors and aliases (&name / *name) are not supported",
                               "write the value out in full where it is used")
     return None
@@ -182,7 +210,10 @@ def _first_alias(path: str, text: str) -> Optional[Diagnostic]:
 
 def _yaml_error(path: str, text: str, e: Exception) -> Diagnostic:
     if isinstance(e, yaml.reader.ReaderError):
-        return Diagnostic(_mark_at(path, text, e.position), "yaml-syntax",
+        position = e.position
+        if _Loader is not yaml.SafeLoader:  # libyaml counts this one in UTF-8 bytes
+            position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+        return Diagnostic(_mark_at(path, text, position), "yaml-syntax",
                           f"character U+{e.character:04X} is not allowed in YAML",
                           "delete it, or write it as an escape inside double quotes")
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
@@ -191,13 +222,16 @@ def _yaml_error(path: str, text: str, e: Exception) -> Diagnostic:
     message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
     hint = "check the indentation and quote any text that contains ': ' or starts with a special character"
     if mark is not None:
-        line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
-        if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in problem:
+        source_line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+        if "\t" in source_line[: len(source_line) - len(source_line.lstrip())] or "'\\t'" in problem:
             hint = "YAML indents with spaces only: replace the tab with spaces"
     if mark is None:
         return Diagnostic(Mark(path, 1, 1), "yaml-syntax", message, hint)
-    line, column = mark.line + 1, mark.column + 1
-    shown = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
+    lines = LineIndex(text)
+    line, column = lines.position(mark.index) if not lines.simple else (mark.line + 1, mark.column + 1)
+    shown = _EDITOR_BREAK.split(text)
+    if shown and shown[-1] == "":
+        shown.pop()
     if shown and line > len(shown):
         # The parser stops after the last newline, on a line no editor shows:
         # point at the end of the last line instead.
@@ -226,11 +260,12 @@ def parse_text(path: str, text: str) -> YamlDocument:
             "write the tree's keys (id, title, profile, start, nodes) or delete the file")])
     # Aliases are rare: only then is the text parsed a second time, to point
     # at the alias itself rather than at its anchor.
-    has_alias = "*" in text and _first_alias(path, text)
-    problem = has_alias or _reused_or_tagged(path, root)
+    lines = LineIndex(text)
+    has_alias = "*" in text and _first_alias(path, text, lines)
+    problem = has_alias or _reused_or_tagged(path, root, lines)
     if problem:
         return YamlDocument(path, text, None, [problem])
-    return YamlDocument(path, text, root, [])
+    return YamlDocument(path, text, root, [], lines)
 
 
 def parse_bytes(path: str, data: bytes) -> YamlDocument:
