@@ -198,3 +198,15 @@ def test_map_does_not_depend_on_hash_seed():
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(digests) == 1
     assert len(hashlib.sha256().hexdigest()) + 1 == len(digests.pop())
+
+
+def test_crossings_are_counted_as_inversions():
+    import random
+
+    from generator.render.treemap import _inversions
+
+    rng = random.Random(3)
+    for _ in range(200):
+        values = [rng.randint(0, 6) for _ in range(rng.randint(0, 30))]
+        brute = sum(values[i] > values[j] for i in range(len(values)) for j in range(i + 1, len(values)))
+        assert _inversions(list(values)) == brute

@@ -7,6 +7,7 @@ from typing import Iterator, Optional
 
 from ..diagnostics import WARNING, Diagnostic
 from ..model import Guide, Link, Node, Question, Text, Tree
+from ..render.urls import Urls
 from .registry import check
 
 
@@ -45,6 +46,9 @@ def successors(guide: Guide, tree: Tree, node: Node) -> list[tuple[Tree, Node, T
 def duplicate_ids(guide: Guide) -> Iterator[Diagnostic]:
     """Tree, source and answer ids are unique (node ids are keys: YAML catches those).
 
+    Neither may a tree be called `sources` nor a source `index`: its page
+    would take the address of the list of sources.
+
     Fails: two answers of one question whose labels give the same id
         answers: [{label: "Yes!", next: a}, {label: "Yes", next: b}]
     Passes: give one of them an explicit id
@@ -59,6 +63,7 @@ def duplicate_ids(guide: Guide) -> Iterator[Diagnostic]:
                                  f"rename one of the two {kind}s")
             else:
                 seen[item.id] = getattr(item, "file", "")
+    yield from _page_clashes(guide)
     for tree in guide.trees:
         for node in tree.nodes:
             if isinstance(node, Question):
@@ -69,6 +74,26 @@ def duplicate_ids(guide: Guide) -> Iterator[Diagnostic]:
                                          f"answer id {answer.id!r} is used twice in node {node.id!r}",
                                          "give one of the answers an explicit, different 'id'")
                     seen[answer.id] = answer
+
+
+def _page_clashes(guide: Guide) -> Iterator[Diagnostic]:
+    """A tree or source whose page would have the address of the list of sources.
+
+    A tree `sources` gets guide/sources.md, served at guide/sources/ like the
+    list of sources (guide/sources/index.md); a source `index` gets that very
+    file. Either way one page silently replaced the other.
+    """
+    if not guide.sources:
+        return
+    urls = Urls()  # directory URLs: the scheme where the most addresses meet
+    taken = urls.url(urls.coverage_file())
+    pages = [("tree", t, urls.tree_file(t.id)) for t in guide.trees]
+    pages += [("source", s, urls.source_file(s.id)) for s in guide.sources]
+    for kind, item, file in pages:
+        if urls.url(file) == taken:
+            yield Diagnostic(item.mark, "duplicate-id",
+                             f"{kind} id {item.id!r} gives a page at {taken}, the address of the list of sources",
+                             f"rename the {kind}")
 
 
 @check("dangling-next")

@@ -61,10 +61,20 @@ def closest_passage(quote: str, source_text: str, limit: int = 160) -> str:
 
 
 def find_passage(quote: str, source_text: str):
-    """Where the quote stands in the source's own text: (start, end), or None.
+    """Where the quote stands in the source's own text: (start, end), or None."""
+    normalised, origin = _normalised_with_origin(source_text)
+    wanted = normalise(quote)
+    at = normalised.find(wanted)
+    if at < 0 or not wanted:
+        return None
+    return origin[at], origin[at + len(wanted) - 1] + 1
 
-    The source is normalised character by character, remembering where each
-    normalised character came from, so a match maps back to the original.
+
+@lru_cache(maxsize=64)
+def _normalised_with_origin(source_text: str) -> tuple[str, list[int]]:
+    """The source normalised character by character, with where each character came from.
+
+    Built once per source: every quoted passage of it is then one str.find.
     """
     out: list[str] = []
     origin: list[int] = []
@@ -82,8 +92,4 @@ def find_passage(quote: str, source_text: str):
             else:
                 out.append(piece)
                 origin.append(i)
-    wanted = normalise(quote)
-    at = "".join(out).find(wanted)
-    if at < 0 or not wanted:
-        return None
-    return origin[at], origin[at + len(wanted) - 1] + 1
+    return "".join(out), origin

@@ -7,6 +7,7 @@ computed here, for directory URLs (`guide/b2b/`) or file URLs
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from dataclasses import dataclass
 
 
@@ -42,6 +43,9 @@ class Urls:
 
     def relative(self, from_file: str, to_file: str, fragment: str = "") -> str:
         """A link from one page to another, as a browser resolves it."""
+        return _relative(self, from_file, to_file, fragment)
+
+    def _relative(self, from_file: str, to_file: str, fragment: str) -> str:
         here = self.url(from_file)
         base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
         target = self.url(to_file)
@@ -51,3 +55,10 @@ class Urls:
         if rel == "./":
             rel = ""
         return rel + (f"#{fragment}" if fragment else "") or "."
+
+
+@lru_cache(maxsize=65536)
+def _relative(urls: Urls, from_file: str, to_file: str, fragment: str) -> str:
+    # Called for every link of every page (230,000 times at 10,000 nodes), with
+    # few distinct arguments.
+    return urls._relative(from_file, to_file, fragment)

@@ -51,7 +51,11 @@
     });
   };
 
-  Guide.prototype.$ = function (selector, within) { return (within || this.root).querySelector(selector); };
+  Guide.prototype.$ = function (selector, within) {
+    if (within) return within.querySelector(selector);
+    var cache = this.found || (this.found = {});
+    return selector in cache ? cache[selector] : (cache[selector] = this.root.querySelector(selector));
+  };
 
   Guide.prototype.answerOf = function (nodeId, answerId) {
     var found = null, node = this.nodes[nodeId];
@@ -114,7 +118,9 @@
 
   Guide.prototype.show = function (current, focus, notice) {
     var self = this, node = this.nodes[current], outcome = node.getAttribute("data-kind") === "outcome";
-    Object.keys(this.nodes).forEach(function (id) { self.nodes[id].hidden = id !== current; });
+    if (!this.shown) Object.keys(this.nodes).forEach(function (id) { self.nodes[id].hidden = id !== current; });
+    else if (this.shown !== node) { this.shown.hidden = true; node.hidden = false; }
+    this.shown = node;
     var n = this.path.length, left = (+node.getAttribute("data-remaining") || 0) - 1;
     var progress = this.$("[data-progress]");
     progress.hidden = false;
