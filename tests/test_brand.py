@@ -83,3 +83,16 @@ def test_a_low_contrast_brand_colour_is_a_warning(tmp_path):
     check = guide("check", cwd=project)
     assert check.returncode == 0
     assert "warning[brand]: extra.brand.primary: #ffcc00 on white has a contrast of 1.5:1" in check.stdout
+
+
+def test_a_fork_renamed_recoloured_with_a_cta_and_in_french(tmp_path):
+    project = rebranded(tmp_path, name="Le diagnostic réseaux sociaux d'Acme")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: fr"), encoding="utf-8")
+    result = guide("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "guide" / "shop" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in page and "Notre verdict" in page
+    assert "diagnostic réseaux sociaux d" in page
+    assert 'href="https://acme.example/call">Book a free call with Acme</a>' in page
+    assert "assets/decision-guide/brand.css" in page and "agency-logo.svg" in page
