@@ -5,6 +5,7 @@ them at once, so a contributor fixes every mistake in one round.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
@@ -59,7 +60,9 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 def _source_line(path: str, line: int, cache: dict) -> Optional[str]:
     if path not in cache:
         try:
-            cache[path] = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+            # Lines as editors count them (as the loader does): str.splitlines()
+            # would also break at NEL, LS, PS, VT and FF.
+            cache[path] = re.split(r"\r\n|\r|\n", Path(path).read_text(encoding="utf-8", errors="replace"))
         except OSError:
             cache[path] = []
     lines = cache[path]
