@@ -20,7 +20,7 @@ from typing import Optional
 
 import yaml
 
-from .config import TRANSLATED_PAGE, GuideConfig, read_mkdocs_yml
+from .config import TRANSLATED_PAGE, GuideConfig, language_switcher, read_mkdocs_yml
 from .diagnostics import CompileError, format_text, summary
 from .pipeline import compile_guide, write_outputs
 from .render.csp import add_csp
@@ -129,8 +129,6 @@ def _docs_for(config: GuideConfig, language: str, target: Path) -> None:
 
 def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, edition: Edition,
                          work: Path) -> None:
-    from .plugin import language_switcher
-
     edition_config = dataclasses.replace(config, language=edition.language)
     try:
         compiled = compile_guide(edition_config)

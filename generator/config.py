@@ -109,6 +109,22 @@ def editions(theme_language: str, configured) -> tuple[str, ...]:
     return listed if theme_language in listed else (*listed, theme_language)
 
 
+AUTONYMS = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "it": "Italiano"}
+
+
+def language_switcher(languages, current: str) -> list[dict]:
+    """mkdocs-material's `extra.alternate`: the main edition at the root, the others in `<lang>/`.
+
+    Links are relative to the current edition's root (the theme resolves them
+    against each page), so the switcher works at any address and on any host.
+    """
+    main = languages[0]
+    up = "" if current == main else "../"
+    return [{"name": AUTONYMS.get(lang, lang), "lang": lang,
+             "link": "./" if lang == current else (up or "./") if lang == main else f"{up}{lang}/"}
+            for lang in languages]
+
+
 def find_config(start: Path) -> GuideConfig:
     """Settings from the nearest `mkdocs.yml`, or defaults when there is none."""
     for folder in [start, *start.parents]:

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .config import TRANSLATED_PAGE, GuideConfig, editions
+from .config import TRANSLATED_PAGE, GuideConfig, editions, language_switcher
 from .load.brand import Brand, load_brand
 from .render.brand import brand_css
 from .render.csp import add_csp
@@ -25,22 +25,6 @@ from .pipeline import Compiled, compile_guide
 from .render.pages import ASSET_DIR, BRAND_CSS
 
 log = logging.getLogger("mkdocs.plugins.decision-guide")
-
-
-AUTONYMS = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "it": "Italiano"}
-
-
-def language_switcher(languages, current: str) -> list[dict]:
-    """mkdocs-material's `extra.alternate`: the main edition at the root, the others in `<lang>/`.
-
-    Links are relative to the current edition's root (the theme resolves them
-    against each page), so the switcher works at any address and on any host.
-    """
-    main = languages[0]
-    up = "" if current == main else "../"
-    return [{"name": AUTONYMS.get(lang, lang), "lang": lang,
-             "link": "./" if lang == current else (up or "./") if lang == main else f"{up}{lang}/"}
-            for lang in languages]
 
 
 def _fail_on_errors(diagnostics) -> None:
