@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build check paths lock chromium bench clean
 
-serve: $(STAMP)  ## build the guide and serve it on http://127.0.0.1:8000
+serve: $(STAMP)  ## build the guide and serve it on http://127.0.0.1:8000/decision-guide/ (site_url's path)
 	$(VENV)/bin/mkdocs serve
 
 test: $(STAMP) chromium node_modules/.installed  ## run the whole test suite (unit, build, browser)
