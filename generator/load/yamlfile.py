@@ -100,8 +100,9 @@ def decode(path: str, data: bytes) -> tuple[Optional[str], list[Diagnostic]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        line_start = data.rfind(b"\n", 0, e.start) + 1
+        breaks = list(re.finditer(rb"\r\n|\r|\n", data[:e.start]))  # as editors count lines
+        line = len(breaks) + 1
+        line_start = breaks[-1].end() if breaks else 0
         column = len(data[line_start:e.start].decode("utf-8", errors="replace")) + 1
         return None, [Diagnostic(Mark(path, line, column), "encoding",
                                  f"byte 0x{data[e.start]:02x} is not valid UTF-8",
