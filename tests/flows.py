@@ -49,3 +49,14 @@ def outcome_of(tree_id: str, answers: list[str]) -> str:
     for answer_id in answers:
         current = next_node(tree_id, current, answer_id)
     return current
+
+
+def assert_paths(tree_id: str, paths: dict[str, list[str]]) -> None:
+    """Each list of answers, followed from the start, ends where it says."""
+    for expected, answers in paths.items():
+        assert outcome_of(tree_id, answers) == expected, answers
+
+
+def assert_every_outcome_has_a_path(tree_id: str, paths: dict[str, list[str]]) -> None:
+    outcomes = {n.id for n in real_guide().tree(tree_id).nodes if n.kind == "outcome"}
+    assert outcomes <= set(paths), sorted(outcomes - set(paths))

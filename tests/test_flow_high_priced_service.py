@@ -1,5 +1,5 @@
 """Routing of the high-priced-service tree, node by node (GOV.UK Smart Answers style)."""
-from flows import assert_answers, outcome_of, real_guide
+from flows import assert_answers, assert_every_outcome_has_a_path, assert_paths, real_guide
 
 TREE = "high-priced-service"
 
@@ -94,11 +94,8 @@ def test_linkedin_hands_over_to_the_b2b_linkedin_verdict():
 
 
 def test_paths_reach_their_outcomes():
-    for expected, answers in PATHS.items():
-        assert outcome_of(TREE, answers) == expected, answers
+    assert_paths(TREE, PATHS)
 
 
 def test_every_outcome_is_covered_by_a_path():
-    tree = real_guide().tree(TREE)
-    outcomes = {n.id for n in tree.nodes if n.kind == "outcome"}
-    assert outcomes <= set(PATHS)
+    assert_every_outcome_has_a_path(TREE, PATHS)
