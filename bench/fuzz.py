@@ -12,9 +12,12 @@ in /tmp/guide-fuzz-failures/, and the run goes on.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -30,10 +33,23 @@ from hypothesis import strategies as st  # noqa: E402
 import test_fuzz as fuzz  # noqa: E402
 
 
+CURRENT = Path(tempfile.gettempdir()) / "guide-fuzz-current"
+"""The case being run, written before it runs: if the process dies (a crash in C code), it is there."""
+
+
+def _keep(case) -> None:
+    shutil.rmtree(CURRENT, ignore_errors=True)
+    CURRENT.mkdir(parents=True)
+    for rel, data in case.files.items():
+        (CURRENT / rel.replace("/", "__")).write_bytes(data)
+    (CURRENT / "steps.txt").write_text("\n".join(case.steps) + "\n", encoding="utf-8")
+
+
 def run(prop_case, strategy, examples: int, deadline, seed_value):
     @settings(max_examples=examples, deadline=deadline, **fuzz.FUZZ_SETTINGS)
     @given(case=strategy)
     def prop(case):
+        _keep(case)
         prop_case(case, fuzz.STATS)
 
     if seed_value is not None:
@@ -54,6 +70,7 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=250, help="check examples per batch with --minutes")
     parser.add_argument("--seed", type=int, help="hypothesis seed, to repeat a run")
     args = parser.parse_args()
+    faulthandler.enable()  # a crash in C code (libyaml, nh3) prints where it happened
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # MkDocs' warnings about the damaged pages
 
     started = time.perf_counter()

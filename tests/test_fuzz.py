@@ -627,8 +627,6 @@ EDITOR_BREAKS = re.compile(rb"\r\n|\r|\n")
 """Line breaks as editors count them: a lone CR is one; NEL, LS and PS (breaks to YAML 1.1) are not."""
 
 
-
-
 def editor_lines(data: bytes) -> list[bytes]:
     """The lines of a file as editors number them: "a\\nb\\n" has a third, empty one."""
     return EDITOR_BREAKS.split(data)
@@ -704,6 +702,12 @@ def assert_site_whole(p: FuzzProject) -> None:
                 f"the page of {kind} {item['id']!r} is another page"
     for language in p.config.languages[1:]:
         assert (p.site / language / "guide.json").is_file(), f"no {language} edition"
+    for page in p.site.rglob("*.html"):  # free text carries <script>, onerror= and javascript: links
+        found = INJECTED.search(page.read_text(encoding="utf-8", errors="replace"))
+        assert found is None, f"{page.relative_to(p.site)} carries {found.group(0)!r}"
+
+
+INJECTED = re.compile(r"<script>alert|<[a-z][^<>]*\sonerror\s*=|href\s*=\s*[\"']?\s*javascript:", re.I)
 
 
 def build_case(case: Case, stats: Stats = STATS) -> bool:
@@ -794,6 +798,31 @@ def test_marks_count_lines_as_editors_do(data, rule, where):
     assert [(d.mark.line, d.mark.column) for d in diagnostics if d.rule == rule] == [where]
 
 
+@pytest.mark.parametrize("data", [
+    b"? " * 30_000 + b"x\n",                        # explicit keys, 60 KB
+    b"- ? " * 30_000 + b"x\n",
+    b"-\r" + b"- " * 30_000 + b"x\n",               # compact sequences after a lone CR
+    b"k:\xe2\x80\xa8  " + b"- " * 30_000 + b"x\n",   # after a LINE SEPARATOR
+    b"-\t" * 30_000 + b"x\n",                      # a tab is a blank after an indicator
+    b"? x\n: " + b"- " * 30_000 + b"x\n",            # compact sequences after an explicit value
+    b"k: [a 'b, " + b"[" * 30_000 + b"]" * 30_001,  # a quote inside a plain scalar hid the brackets
+])
+def test_deep_compact_nesting_is_too_deep_not_a_crash(data, tmp_path):
+    """Found by fuzzing: the depth limit, counted on the raw text, missed `? ` and lines ended by CR, NEL, LS
+    or PS; some 25,000 such levels reach libyaml's composer, which recurses in C and kills the process with
+    SIGSEGV. Run in a subprocess so that a regression fails this test instead of killing pytest."""
+    import subprocess
+    import sys
+
+    (tmp_path / "x.yml").write_bytes(data)
+    code = ("import sys; from generator.load.rules import load_tree; "
+            "print([d.rule for d in load_tree('x.yml', open(sys.argv[1], 'rb').read())[1]])")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "x.yml")], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120)
+    assert result.returncode == 0, f"exit status {result.returncode} (-11: SIGSEGV)"
+    assert "'too-deep'" in result.stdout
+
+
 def test_a_bad_byte_after_a_lone_cr_is_placed_as_editors_count():
     """Found by fuzzing: decode() counted lines by LF only."""
     from generator.load.rules import load_tree
@@ -820,7 +849,8 @@ def test_a_tree_called_sources_would_replace_the_list_of_sources(check):
     """
     from conftest import VALID_TREE
 
-    assert ("sources.yml", 1, 5, "duplicate-id") in check({"sources.yml": VALID_TREE.replace("id: shop", "id: sources")})
+    found = check({"sources.yml": VALID_TREE.replace("id: shop", "id: sources")})
+    assert ("sources.yml", 1, 5, "duplicate-id") in found
 
 
 def test_a_source_called_index_would_replace_the_list_of_sources(check):

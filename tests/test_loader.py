@@ -72,6 +72,13 @@ def test_deep_nesting_is_refused_before_parsing(check):
     assert check({"shop.yml": "- " * 5_000 + "x\n"})[0][3] == "too-deep"
 
 
+def test_deep_nesting_the_raw_count_cannot_see_is_placed_by_the_parser(check):
+    # `'` inside a plain scalar looks like the start of a quoted string to a
+    # count on the raw text; libyaml's own events place the 65th level.
+    text = "# éé\nk: [a 'b, " + "[" * 3_000 + "]" * 3_001 + "\n"
+    assert check({"shop.yml": text}) == [("shop.yml", 2, 73, "too-deep")]
+
+
 def test_python_tags_are_refused(check):
     text = VALID_TREE.replace("title: Shop", "title: !!python/object/apply:os.system [echo hi]")
     assert ("shop.yml", 2, 8, "unsupported-tag") in check({"shop.yml": text})

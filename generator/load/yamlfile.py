@@ -110,27 +110,44 @@ def decode(path: str, data: bytes) -> tuple[Optional[str], list[Diagnostic]]:
     return text.removeprefix("\ufeff"), []
 
 
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""Line breaks as YAML's scanner counts them (libyaml included): a nesting
+count that split on LF only would miss a whole file written with lone CRs."""
+_BLOCK_INDICATORS = ("-", "?", ":")
+"""Indicators that may open a nested block node on the same line (compact
+notation: `- - x`, `? ? x`, `: - x`) when followed by a blank or the end of line."""
+
+
 def too_deep_at(text: str, limit: int = MAX_DEPTH) -> Optional[int]:
     """Index where nesting first goes deeper than `limit`, or None.
 
-    Counted on the raw text, without YAML: block indentation levels (a `- `
-    opens a level too) plus open flow brackets outside quoted strings. Only
-    lines holding a bracket are read character by character, to stay cheap.
+    Counted on the raw text, without YAML: block indentation levels (a `- `,
+    `? ` or `: ` at the start of a line opens a level too) plus open flow
+    brackets outside quoted strings. It over-counts rather than under-counts:
+    libyaml's composer recurses in C, and one level missed per line is enough
+    for a few thousand lines to crash the process. Only lines holding a bracket
+    are read character by character, to stay cheap.
     """
     indents: list[int] = []
     flow = 0
     offset = 0
-    for raw in text.split("\n"):
+    if _ODD_BREAKS.search(text) is None:
+        lines = [(raw, 1) for raw in text.split("\n")]
+    else:
+        parts = _YAML_BREAK.split(text)
+        breaks = [len(m.group(0)) for m in _YAML_BREAK.finditer(text)] + [0]
+        lines = list(zip(parts, breaks))
+    for raw, width in lines:
         stripped = raw.lstrip(" ")
         if stripped and not stripped.startswith("#") and flow == 0:
             indent = len(raw) - len(stripped)
-            while stripped.startswith("- ") or stripped == "-":
+            while stripped[:1] in _BLOCK_INDICATORS and stripped[1:2] in ("", " ", "\t"):
                 while indents and indents[-1] >= indent:
                     indents.pop()
                 indents.append(indent)
                 if len(indents) > limit:
                     return offset + indent
-                rest = stripped[1:].lstrip(" ")
+                rest = stripped[1:].lstrip(" \t")
                 indent += len(stripped) - len(rest)
                 stripped = rest
             while indents and indents[-1] >= indent:
@@ -142,7 +159,7 @@ def too_deep_at(text: str, limit: int = MAX_DEPTH) -> Optional[int]:
             flow, exceeded = _flow_depth(raw, flow, limit - len(indents))
             if exceeded is not None:
                 return offset + exceeded
-        offset += len(raw) + 1
+        offset += len(raw) + width
     return None
 
 
@@ -240,9 +257,36 @@ def _yaml_error(path: str, text: str, e: Exception) -> Diagnostic:
     return Diagnostic(Mark(path, line, column), "yaml-syntax", message, hint)
 
 
+FLOW_OPENERS_TRUSTED = 1_000
+"""Above this many `[` and `{` in a file, the depth counted on the raw text is
+not trusted (it guesses where quoted strings start) and libyaml's own events
+are counted instead. libyaml's composer recurses in C: some 25,000 levels of
+brackets kill the process with SIGSEGV, where Python would raise."""
+
+
+def _deep_event_at(text: str, limit: int = MAX_DEPTH) -> Optional[int]:
+    """Index of the first collection nested deeper than `limit`, by libyaml's
+    parser itself (a state machine with its own heap stack, safe at any depth).
+    About as slow as composing, so only run where the raw count may be wrong."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > limit:
+                    return event.start_mark.index
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing will report the syntax error, at its place
+    return None
+
+
 def parse_text(path: str, text: str) -> YamlDocument:
     """Compose YAML text into nodes, or explain why not."""
     at = too_deep_at(text)
+    if at is None and text.count("[") + text.count("{") > FLOW_OPENERS_TRUSTED:
+        at = _deep_event_at(text)
     if at is not None:
         return YamlDocument(path, text, None, [Diagnostic(
             _mark_at(path, text, at), "too-deep",
