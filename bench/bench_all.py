@@ -324,6 +324,13 @@ MEASURE_JS = """() => {
 }"""
 
 
+SETTLE_SECONDS = (1, 5)
+"""Clicks start this long after the page is ready. Just after load, the page's
+own load work (the search index built in a worker, the collection of the
+parsed page) competes for this 2-core machine; a reader reading the first
+question gives it seconds. The last value is the one judged."""
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     k = (len(ordered) - 1) * p
@@ -403,41 +410,48 @@ def bench_browser(sizes: list[int], clicks: int, spine: int, guide_js: Path | No
                 httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                                         functools.partial(Quiet, directory=str(site)))
                 threading.Thread(target=httpd.serve_forever, daemon=True).start()
+                rows = {}
                 try:
-                    page = browser.new_page()
-                    errors: list[str] = []
-                    page.on("pageerror", lambda e: errors.append(str(e)))
-                    start = time.perf_counter()
-                    page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/guide/big/", timeout=600_000)
-                    page.wait_for_selector(".dg.dg-ready", state="attached", timeout=600_000)
-                    loaded = time.perf_counter() - start
-                    elements = page.evaluate("document.getElementsByTagName('*').length")
-                    page.wait_for_timeout(1000)  # let the load's own work settle
-                    records = measure_clicks(page, [f'[data-node="q{i}"] [data-answer="left-{i}"]'
-                                                    for i in range(clicks)])
-                    visible = page.evaluate("[...document.querySelectorAll('[data-node]')]"
-                                            ".filter(e => !e.hidden).map(e => e.dataset.node)")
-                    if visible != [f"q{clicks}"]:
-                        raise SystemExit(f"after {clicks} clicks the page shows {visible}, not q{clicks}")
-                    if errors:
-                        raise SystemExit(f"errors in the page: {errors[:3]}")
-                    page.close()
+                    for settle in SETTLE_SECONDS:
+                        page = browser.new_page()
+                        errors: list[str] = []
+                        page.on("pageerror", lambda e: errors.append(str(e)))
+                        start = time.perf_counter()
+                        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/guide/big/", timeout=600_000)
+                        page.wait_for_selector(".dg.dg-ready", state="attached", timeout=600_000)
+                        loaded = time.perf_counter() - start
+                        elements = page.evaluate("document.getElementsByTagName('*').length")
+                        page.wait_for_timeout(settle * 1000)
+                        records = measure_clicks(page, [f'[data-node="q{i}"] [data-answer="left-{i}"]'
+                                                        for i in range(clicks)])
+                        visible = page.evaluate("[...document.querySelectorAll('[data-node]')]"
+                                                ".filter(e => !e.hidden).map(e => e.dataset.node)")
+                        if visible != [f"q{clicks}"]:
+                            raise SystemExit(f"after {clicks} clicks the page shows {visible}, not q{clicks}")
+                        if errors:
+                            raise SystemExit(f"errors in the page: {errors[:3]}")
+                        page.close()
+                        rows[settle] = click_row(f"{count:,} nodes, +{settle} s", records,
+                                                 f"first click {settle} s after load; build {built:.1f}s, "
+                                                 f"page {page_bytes / 1e6:.1f} MB, {elements:,} elements, "
+                                                 f"loaded in {loaded:.1f}s")
                 finally:
                     httpd.shutdown()
-                row = click_row(f"1 tree, {count:,} nodes", records,
-                                f"build {built:.1f}s, page {page_bytes / 1e6:.1f} MB, {elements:,} elements, "
-                                f"loaded in {loaded:.1f}s")
-                (med, p95), (dmed, dp95) = row["paint"], row["double"]
-                # Judged on what the guide adds to the floor (waiting for the
-                # next frame to start is there on any page, however fast).
-                added = p95 - floor["paint"][0]
-                report.add(f"4. click -> painted, 1 tree of {count:,} nodes",
-                           f"paint median {med:.1f} ms, p95 {p95:.1f} ms; double rAF {dmed:.1f} / {dp95:.1f} ms",
-                           "", None)
-                report.add("   p95 over the floor's paint median", f"{added:.1f} ms", f"< {FRAME_MS:.0f} ms",
-                           added < FRAME_MS)
+                for settle, row in rows.items():
+                    (med, p95), (dmed, dp95) = row["paint"], row["double"]
+                    # Judged on what the guide adds to the floor (waiting for the
+                    # next frame to start is there on any page, however fast),
+                    # once the page's own load work is done (see bench/README.md).
+                    added = p95 - floor["paint"][0]
+                    judged = settle == SETTLE_SECONDS[-1]
+                    report.add(f"4. click -> painted, 1 tree of {count:,} nodes, first click {settle} s after load",
+                               f"paint median {med:.1f} ms, p95 {p95:.1f} ms; double rAF {dmed:.1f} / {dp95:.1f} ms",
+                               "", None)
+                    report.add("   p95 over the floor's paint median", f"{added:.1f} ms",
+                               f"< {FRAME_MS:.0f} ms" if judged else "", (added < FRAME_MS) if judged else None)
                 report.add("   that tree's page", f"build {built:.1f}s, {page_bytes / 1e6:.1f} MB, "
-                           f"{elements:,} elements, load {loaded:.1f}s, handler {row['handler'][0]:.1f} ms")
+                           f"{elements:,} elements in the document, load {loaded:.1f}s, "
+                           f"handler {row['handler'][0]:.1f} ms")
         finally:
             browser.close()
 

@@ -154,14 +154,25 @@ def test_a_thousand_crafted_urls_never_throw_nor_inject(browser, real_site):
         assert len(visible_nodes(page)) == 1, fragment
     assert errors == []
     assert page.evaluate("window.__xss") is None
-    # The trail is rebuilt from the page's own labels, so its size stays bounded:
-    # nothing from the URL became an element.
-    assert page.evaluate("document.querySelectorAll('*').length") < before + 60
+    # Back at the start, the page has the elements it had: the trail is rebuilt
+    # from the page's own labels, and nothing from the URL became an element.
+    page.evaluate("location.hash = ''")
+    assert visible_nodes(page) == ["goal"]
+    assert page.evaluate("document.querySelectorAll('*').length") == before
     assert "__xss" not in page.evaluate("document.documentElement.outerHTML")  # no URL text in the DOM
     context.close()
 
 
-def test_our_script_never_parses_strings_as_html():
+def test_our_script_parses_no_string_as_html_but_its_own_markup():
     script = (ROOT / "generator" / "render" / "assets" / "guide.js").read_text(encoding="utf-8")
-    for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "new Function", "document.write"):
+    for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "new Function", "document.write",
+                      "createContextualFragment"):
         assert forbidden not in script, forbidden
+    # The one parser: steps and the map, read back from the page's own
+    # <noscript> elements (the build's markup), never from the URL or storage.
+    assert script.count("new DOMParser(") == 1
+    calls = re.findall(r"(?<!function )\bbuild\(([^;]*)\)", script)
+    assert calls == ["mapBox.textContent, \"svg\"", "this.text.slice(node.from, node.to), \"[data-node]\""], calls
+    assert re.findall(r"this\.text = ([^;]*);", script) == ['box && !box.firstElementChild ? box.textContent : ""']
+    assert 'box = root.querySelector("noscript[data-steps]")' in script
+    assert 'mapBox = map && map.querySelector("noscript[data-map]")' in script

@@ -30,19 +30,71 @@
     try { return localStorage.getItem(key) || ""; } catch (e) { return ""; }
   }
 
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  // Parses only the build's own markup, read back from <noscript>; never
+  // text from the URL. DOMParser runs no script and loads nothing.
+  function build(html, selector) {
+    var found = new DOMParser().parseFromString(html, "text/html").body.querySelector(selector);
+    return found && document.adoptNode(found);
+  }
+
   function Guide(root) {
-    var self = this;
+    var self = this, found, marks = [], re = /<section class="dg-node[^"]*" id="[^"]*" data-node="([^"]*)" data-kind="([^"]*)"/g;
     this.root = root;
     this.key = "decision-guide:" + root.getAttribute("data-guide-tree");
     this.start = root.getAttribute("data-start");
+    // Style work on a click grows with the elements in the document, hidden
+    // or not (345,000 for 10,000 nodes), so only the current step is in it.
+    // The others are kept here as elements, or as where their markup lies in
+    // <noscript data-steps>, which the browser read as one string: built on
+    // first use. After an instant navigation (parsed without scripting) that
+    // noscript holds elements. The current step goes where the first stood.
     this.nodes = {};
-    root.querySelectorAll("[data-node]").forEach(function (el) { self.nodes[el.getAttribute("data-node")] = el; });
+    this.slot = document.createComment("step");
+    root.querySelectorAll("[data-node]").forEach(function (el, i) {
+      if (!i) el.parentNode.insertBefore(self.slot, el);
+      self.nodes[el.getAttribute("data-node")] = el;
+      el.remove();
+    });
+    var box = root.querySelector("noscript[data-steps]");
+    this.text = box && !box.firstElementChild ? box.textContent : "";
+    while ((found = re.exec(this.text))) marks.push(found);
+    marks.forEach(function (m, i) {
+      if (!has(self.nodes, m[1])) self.nodes[m[1]] = { kind: m[2], from: m.index, to: (marks[i + 1] || {}).index };
+    });
+    // The map, as big again, is built when first opened and kept out while closed.
+    var map = root.querySelector(".dg-map"), mapBox = map && map.querySelector("noscript[data-map]");
+    var drawing = mapBox && mapBox.querySelector("svg");
+    if (drawing) drawing.remove();
+    if (map) map.addEventListener("toggle", function () {
+      if (!drawing && mapBox) drawing = build(mapBox.textContent, "svg");
+      if (drawing && map.open) map.appendChild(drawing);
+      else if (drawing) drawing.remove();
+    });
     this.path = [];
     this.future = [];
     try { this.messages = JSON.parse(root.getAttribute("data-messages")) || {}; } catch (e) { this.messages = {}; }
     root.addEventListener("click", function (ev) { self.onClick(ev); });
     root.querySelector("[data-controls]").hidden = false;
   }
+
+  Guide.prototype.has = function (id) { return has(this.nodes, id) && !!this.nodes[id]; };
+
+  Guide.prototype.kind = function (id) {
+    var node = this.nodes[id];
+    return node.nodeType ? node.getAttribute("data-kind") : node.kind;
+  };
+
+  // A step's element, built from its markup the first time it is needed.
+  Guide.prototype.node = function (id) {
+    var node = this.has(id) ? this.nodes[id] : null;
+    if (node && !node.nodeType) {
+      node = build(this.text.slice(node.from, node.to), "[data-node]");
+      this.nodes[id] = node && node.getAttribute("data-node") === id ? node : null;
+    }
+    return this.nodes[id] || null;
+  };
 
   // An interface string from the page's catalogue, with {name} filled in.
   Guide.prototype.msg = function (key, values) {
@@ -58,7 +110,7 @@
   };
 
   Guide.prototype.answerOf = function (nodeId, answerId) {
-    var found = null, node = this.nodes[nodeId];
+    var found = null, node = this.node(nodeId);
     if (node) node.querySelectorAll("[data-answer]").forEach(function (a) {
       if (a.getAttribute("data-answer") === answerId) found = a;
     });
@@ -68,8 +120,7 @@
   // Where an answer leads inside this page, or null (unknown, or another tree).
   Guide.prototype.target = function (answer) {
     var next = answer && answer.getAttribute("data-next");
-    var node = next && Object.prototype.hasOwnProperty.call(this.nodes, next) && this.nodes[next];
-    return node && node.getAttribute("data-kind") !== "link" ? next : null;
+    return next && this.has(next) && this.kind(next) !== "link" ? next : null;
   };
 
   // Follow the answers from the start; stop at the first that does not fit.
@@ -88,7 +139,7 @@
     var hash = location.hash, pairs = parse(hash);
     var state = pairs ? this.walk(pairs) : { path: [], current: this.start, broken: true };
     var anchor = hash.slice(0, 3) === "#n-" && hash.slice(3);
-    if (anchor && Object.prototype.hasOwnProperty.call(this.nodes, anchor)) state.current = anchor;
+    if (anchor && this.has(anchor)) state.current = anchor;
     this.path = state.path;
     this.show(state.current, focus, state.broken ? this.msg("broken") : "");
     var saved = stored(this.key);
@@ -117,10 +168,12 @@
   };
 
   Guide.prototype.show = function (current, focus, notice) {
-    var self = this, node = this.nodes[current], outcome = node.getAttribute("data-kind") === "outcome";
-    if (!this.shown) Object.keys(this.nodes).forEach(function (id) { self.nodes[id].hidden = id !== current; });
-    else if (this.shown !== node) { this.shown.hidden = true; node.hidden = false; }
-    this.shown = node;
+    var self = this, node = this.node(current), outcome = node.getAttribute("data-kind") === "outcome";
+    if (this.shown !== node) {
+      if (this.shown) this.shown.remove();
+      this.slot.parentNode.insertBefore(node, this.slot.nextSibling);
+      this.shown = node;
+    }
     var n = this.path.length, left = (+node.getAttribute("data-remaining") || 0) - 1;
     var progress = this.$("[data-progress]");
     progress.hidden = false;
@@ -158,11 +211,16 @@
   };
 
   Guide.prototype.renderTrail = function (list, withReasons) {
-    var self = this;
-    list.textContent = "";
-    this.path.forEach(function (pair) {
-      var question = self.$(".dg-title", self.nodes[pair[0]]).textContent;
+    var self = this, kept = 0, items = list.children;
+    // Keep the items the path still starts with: each click then styles one
+    // new item, not the whole trail again.
+    while (kept < items.length && kept < this.path.length &&
+           items[kept].getAttribute("data-step") === this.path[kept].join(":")) kept++;
+    while (items.length > kept) list.removeChild(list.lastChild);
+    this.path.slice(kept).forEach(function (pair) {
+      var question = self.$(".dg-title", self.node(pair[0])).textContent;
       var li = document.createElement("li");
+      li.setAttribute("data-step", pair.join(":"));
       var q = document.createElement("span");
       var a = document.createElement("strong");
       q.textContent = question + " ";
@@ -176,7 +234,7 @@
       change.setAttribute("aria-label", self.msg("change_label", { question: question }));
       li.append(" ", change);
       var reason = withReasons &&
-        self.nodes[pair[0]].querySelector('[data-reason-for="' + CSS.escape(pair[1]) + '"] .dg-reason');
+        self.node(pair[0]).querySelector('[data-reason-for="' + CSS.escape(pair[1]) + '"] .dg-reason');
       if (reason) li.appendChild(reason.cloneNode(true));
       list.appendChild(li);
     });
