@@ -39,7 +39,7 @@ def test_reload_back_and_a_fresh_tab_keep_the_state(page, browser, server):
     page.reload()
     assert visible_nodes(page) == ["skip"]
     page.go_back()
-    page.wait_for_function("() => !document.querySelector('[data-node=time]').hidden")
+    page.wait_for_function("() => document.querySelector('[data-node=time]:not([hidden])')")
     assert visible_nodes(page) == ["time"]
     other = browser.new_context().new_page()
     other.goto(url)

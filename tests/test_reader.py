@@ -42,7 +42,7 @@ def test_every_path_of_every_tree_shows_its_outcome(page, site):
             if isinstance(end, Link):
                 continue  # a hand-over is a link to another page, tested below
             page.evaluate("h => { location.hash = h }", "#a=" + ",".join(f"{n}:{a}" for n, a in pairs))
-            page.wait_for_function("id => !document.querySelector(`[data-node=\"${id}\"]`).hidden", arg=end.id)
+            page.wait_for_function("id => document.querySelector(`[data-node=\"${id}\"]:not([hidden])`)", arg=end.id)
             assert visible_nodes(page) == [end.id], pairs
             assert page.is_visible(f'[data-node="{end.id}"] [data-citation]')
             count += 1
@@ -70,7 +70,7 @@ def test_instant_navigation_from_the_home_page(page, site):
     page.click('[data-answer="consumers"]')
     assert visible_nodes(page) == ["what-you-sell"]
     page.go_back()
-    page.wait_for_function("() => !document.querySelector('[data-node=who-buys]').hidden")
+    page.wait_for_function("() => document.querySelector('[data-node=who-buys]:not([hidden])')")
     assert page.errors == []
 
 
@@ -135,6 +135,20 @@ def test_search_index_finds_questions_and_outcomes(site):
     tree = real_guide().tree("product-shop")
     assert tree.node("goal").text.value in text
     assert "treat social media as a sales channel" in text
+
+
+def test_other_profiles_are_offered_with_a_result_only(page, site):
+    page.goto(f"{site}/guide/product-shop/")
+    assert not page.is_visible("[data-others]")
+    page.goto(f"{site}/guide/product-shop/{RESULT}")
+    assert page.is_visible("[data-others]")
+    paths = page.eval_on_selector_all("[data-others] a", "els => els.map(a => a.pathname)")
+    assert sorted(paths) == ["/guide/b2b/", "/guide/high-priced-service/", "/guide/one-time-purchase/"]
+    source = page.request.get(f"{site}/guide/product-shop/").text()
+    assert source.count('class="dg-others"') == 1  # once per page, not once per outcome (9 of them)
+    page.click('[data-action="back"]')
+    assert not page.is_visible("[data-others]")
+    assert page.errors == []
 
 
 PAGES = {
@@ -222,9 +236,9 @@ def test_browser_forward_replays_an_answer(page, site):
     page.goto(site + PAGES["question"])
     page.click('[data-answer="sell"]')
     page.go_back()
-    page.wait_for_function("() => !document.querySelector('[data-node=goal]').hidden")
+    page.wait_for_function("() => document.querySelector('[data-node=goal]:not([hidden])')")
     page.go_forward()
-    page.wait_for_function("() => !document.querySelector('[data-node=buyers-there]').hidden")
+    page.wait_for_function("() => document.querySelector('[data-node=buyers-there]:not([hidden])')")
     assert page.errors == []
 
 

@@ -189,6 +189,7 @@
     });
     this.renderTrail(this.$("[data-trail-list]"), false);
     this.$("[data-trail]").hidden = !n || outcome;
+    if (this.$("[data-others]")) this.$("[data-others]").hidden = !outcome;
     if (outcome) {
       this.renderTrail(this.$("[data-result-list]", node), true);
       this.$("[data-result-answers]", node).hidden = !n;
