@@ -7,7 +7,9 @@ maintenance mode, so everything it does is also reachable without MkDocs
 from __future__ import annotations
 
 import logging
+import re
 import sys
+import types
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -15,6 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from .config import TRANSLATED_PAGE, GuideConfig, editions, language_switcher
 from .load.brand import Brand, load_brand
@@ -31,6 +34,19 @@ def _fail_on_errors(diagnostics) -> None:
     if has_errors(diagnostics):
         print(format_text(diagnostics), file=sys.stderr)
         raise PluginError(f"decision-guide: {summary(diagnostics)}; nothing was built")
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def _render_raw_html(page, config, files) -> None:
+    """Page.render for our generated pages: each is one raw-HTML block, already
+    escaped and sanitised, that Python-Markdown passes through unchanged after
+    reading every character of it (half the build time at 10,000 nodes)."""
+    page.content = page.markdown.strip()  # as Python-Markdown returns it
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set(_ID.findall(page.markdown))  # for MkDocs' anchor validation
 
 
 class DecisionGuideOptions(Config):
@@ -112,6 +128,11 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         for rel, data in self.compiled.files.items():
             files.append(File.generated(config, rel, content=data))
         return files
+
+    def on_pre_page(self, page, config, files):
+        if page.file.generated_by and page.file.src_uri in self.compiled.pages:
+            page.render = types.MethodType(_render_raw_html, page)
+        return page
 
     def _pick_translated_pages(self, files: Files, config) -> None:
         """Prose pages per edition: `about.fr.md` stands in for `about.md` in the French one."""

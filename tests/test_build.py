@@ -43,6 +43,27 @@ def test_build_writes_pages_and_export(mini):
         assert (site / page).is_file(), page
 
 
+def test_generated_pages_skip_markdown_and_come_out_the_same(mini, tmp_path, monkeypatch):
+    """Our pages are one raw-HTML block: the plugin hands them to MkDocs as they
+    are instead of having Python-Markdown read every character to change none."""
+    import markdown
+
+    from generator.build import build_site
+    from generator.config import find_config
+    from generator.plugin import DecisionGuidePlugin
+
+    project = tmp_path / "project"
+    shutil.copytree(mini, project, ignore=shutil.ignore_patterns("site"))
+    read = []
+    convert = markdown.Markdown.convert
+    monkeypatch.setattr(markdown.Markdown, "convert", lambda self, text: read.append(text) or convert(self, text))
+    build_site(find_config(project), tmp_path / "fast")
+    assert read and not [text for text in read if "data-guide-tree" in text or "dg-source" in text]
+    monkeypatch.setattr(DecisionGuidePlugin, "on_pre_page", lambda self, page, config, files: page)
+    build_site(find_config(project), tmp_path / "markdown")
+    assert snapshot(tmp_path / "fast") == snapshot(tmp_path / "markdown")
+
+
 def test_guide_json_matches_golden(mini):
     actual = (mini / "site" / "guide.json").read_text(encoding="utf-8")
     golden = GOLDEN / "mini-guide.json"
