@@ -6,13 +6,15 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksu
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check paths lock chromium bench clean
+.PHONY: serve test install build check paths lock chromium bench clean
 
 serve: $(STAMP)  ## build the guide and serve it on http://127.0.0.1:8000/decision-guide/ (site_url's path)
 	$(VENV)/bin/mkdocs serve
 
 test: $(STAMP) chromium node_modules/.installed  ## run the whole test suite (unit, build, browser)
 	$(PY) -m pytest -q
+
+install: $(STAMP)  ## the virtualenv in .venv, from requirements.lock (hashes checked)
 
 build: $(STAMP)
 	$(VENV)/bin/guide build

@@ -176,6 +176,33 @@ def test_deploy_workflow_deploys_pages_with_least_privilege():
     assert deploy_problems(DEPLOY.read_text(encoding="utf-8")) == []
 
 
+# --- zizmor, the GitHub Actions auditor ------------------------------------------
+
+def zizmor(*paths: Path) -> subprocess.CompletedProcess:
+    """zizmor (pinned in requirements.lock), offline: its audits that need GitHub's API are skipped."""
+    return subprocess.run([str(Path(sys.executable).parent / "zizmor"), "--offline", "--min-severity", "medium",
+                           "--format", "plain", *map(str, paths)], capture_output=True, text=True, timeout=120)
+
+
+def test_zizmor_finds_nothing_of_medium_or_higher():
+    result = zizmor(DEPLOY, PR)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout
+
+
+@pytest.mark.parametrize("old, new, audit", [
+    # A fork's branch name expanded into a shell script: code injection.
+    ("run: make install\n", 'run: echo "${{ github.head_ref }}" && make install\n', "template-injection"),
+    # Runs with the base repository's token and secrets on a fork's pull request.
+    ("  pull_request:\n", "  pull_request_target:\n", "dangerous-triggers"),
+])
+def test_zizmor_flags_a_weakened_workflow(tmp_path, old, new, audit):
+    weakened = tmp_path / "pr.yml"
+    weakened.write_text(swap(PR.read_text(encoding="utf-8"), old, new), encoding="utf-8")
+    result = zizmor(weakened)
+    assert result.returncode != 0 and audit in result.stdout, result.stdout + result.stderr
+
+
 # --- the rules refuse broken workflows ------------------------------------------
 
 def swap(text: str, old: str, new: str) -> str:
