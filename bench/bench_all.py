@@ -459,19 +459,27 @@ def bench_browser(sizes: list[int], clicks: int, spine: int, guide_js: Path | No
 # --------------------------------------------------------------------------- 5: assets
 
 def bench_assets(report: Report) -> None:
-    heading("5. The guide's own script and stylesheet (generator/render/assets/*), gzip -9")
-    total_raw = total_gz = 0
+    heading("5. The guide's own script and stylesheet, gzip -9: as written (generator/render/assets/*) "
+            "and as shipped (comments and indentation removed by the build)")
+    from generator.render.pages import assets
+
+    built = {Path(rel).name: data for rel, data in assets().items()}
+    totals = {"source": [0, 0], "shipped": [0, 0]}
     for path in sorted(ASSETS.iterdir()):
         if not path.is_file():
             continue
-        raw = path.read_bytes()
-        packed = len(gzip.compress(raw, compresslevel=9, mtime=0))
-        total_raw += len(raw)
-        total_gz += packed
-        print(f"{path.name:>12} {len(raw):>7,} B -> {packed:>6,} B gzipped")
-    print(f"{'total':>12} {total_raw:>7,} B -> {total_gz:>6,} B gzipped (budget {ASSET_BUDGET:,} B)")
-    report.add("5. guide.js + guide.css gzipped", f"{total_gz:,} B ({total_raw:,} B raw)",
-               f"<= {ASSET_BUDGET:,} B", total_gz <= ASSET_BUDGET)
+        row = []
+        for kind, data in (("source", path.read_bytes()), ("shipped", built[path.name])):
+            packed = len(gzip.compress(data, compresslevel=9, mtime=0))
+            totals[kind][0] += len(data)
+            totals[kind][1] += packed
+            row.append(f"{kind} {len(data):>6,} B -> {packed:>6,} B")
+        print(f"{path.name:>12}  " + "   ".join(row))
+    (src_raw, src_gz), (raw, gz) = totals["source"], totals["shipped"]
+    print(f"{'total':>12}  source {src_raw:>6,} B -> {src_gz:>6,} B   shipped {raw:>6,} B -> {gz:>6,} B gzipped "
+          f"(budget {ASSET_BUDGET:,} B)")
+    report.add("5. guide.js + guide.css gzipped, as shipped", f"{gz:,} B ({raw:,} B raw; source {src_gz:,} B gzipped)",
+               f"<= {ASSET_BUDGET:,} B", gz <= ASSET_BUDGET)
 
 
 # --------------------------------------------------------------------------- 6: profile

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-
+import re
 
 import pytest
 
@@ -212,12 +212,27 @@ def test_nothing_is_requested_from_another_host(page, site):
     assert page.errors == []
 
 
-def test_own_script_and_stylesheet_stay_small():
+def test_own_script_and_stylesheet_stay_small(site):
     import gzip
+    import urllib.request
 
-    assets = ROOT / "generator" / "render" / "assets"
-    size = sum(len(gzip.compress(p.read_bytes(), 9)) for p in assets.iterdir())
+    from generator.render.pages import ASSET_DIR
+
+    shipped = [urllib.request.urlopen(f"{site}/{ASSET_DIR}/{name}").read() for name in ("guide.js", "guide.css")]
+    size = sum(len(gzip.compress(data, 9)) for data in shipped)
     assert size <= 6 * 1024, f"{size} bytes gzipped"
+
+
+def test_shipped_assets_lose_only_comments_and_indentation():
+    from generator.render.pages import ASSETS, shipped
+
+    script = (ASSETS / "guide.js").read_text(encoding="utf-8")
+    code = [re.sub(r"\s+// [^\"'`/]*$", "", line).strip() for line in script.splitlines()
+            if line.strip() and not line.strip().startswith("//")]
+    assert shipped("guide.js", script).splitlines() == code
+    assert "Documented events" in script and "Documented events" not in shipped("guide.js", script)
+    css = (ASSETS / "guide.css").read_text(encoding="utf-8")
+    assert re.sub(r"\s+", "", shipped("guide.css", css)) == re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
 
 
 def test_without_javascript_the_page_is_a_complete_document(browser, site):
