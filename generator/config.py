@@ -39,6 +39,9 @@ class GuideConfig:
     """The guide's name."""
     mkdocs_file: Optional[str] = None
     """mkdocs.yml, relative to root, whose `extra.brand` rebrands the guide."""
+    steps_in_page: int = 200
+    """Trees of up to this many nodes have every step in the page's document,
+    hidden; larger ones keep the steps not shown in <noscript> (tree.md.j2)."""
 
     def display(self, path: Path) -> str:
         """A path as diagnostics print it: relative to the working folder when inside it."""
@@ -90,7 +93,14 @@ def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
         text_language=options.get("text_language", "en"),
         title=mkdocs.get("site_name") or "Decision guide",
         mkdocs_file=mkdocs_file,
+        steps_in_page=_count(options.get("steps_in_page"), GuideConfig.steps_in_page),
     )
+
+
+def _count(value, default: int) -> int:
+    # MkDocs validates the plugin's options when it builds; `guide check` and
+    # `guide pages` read them here and keep the default for a value MkDocs refuses.
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else default
 
 
 TRANSLATED_PAGE = re.compile(r"^(.+)\.([a-z]{2})\.md$")

@@ -63,7 +63,7 @@ def compile_guide(config: GuideConfig, directory_urls: bool = True) -> Compiled:
         raise CompileError(diagnostics)
     guide = localise(guide, config.language)
     urls = Urls(config.pages_dir, directory_urls)
-    pages = render_pages(guide, urls)
+    pages = render_pages(guide, urls, config.steps_in_page)
     files = {"guide.json": guide_json(guide, urls).encode("utf-8"), **assets()}
     css = brand_css(guide.brand)
     if css:

@@ -60,6 +60,8 @@ class DecisionGuideOptions(Config):
     """Editions to build besides the theme's language (`guide build` builds each)."""
     text_language = opt.Type(str, default="en")
     """Language of the rules' plain strings; other languages are written beside them."""
+    steps_in_page = opt.Type(int, default=GuideConfig.steps_in_page)
+    """Trees up to this many nodes keep every step in the document (see GuideConfig)."""
 
 
 class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
@@ -82,6 +84,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             text_language=self.config.text_language,
             title=config.site_name,
             mkdocs_file=Path(config.config_file_path).resolve().relative_to(root).as_posix(),
+            steps_in_page=self.config.steps_in_page,
         )
         brand, problems = load_brand(Path(config.config_file_path), docs_dir,
                                      self.guide_config.display(Path(config.config_file_path)))

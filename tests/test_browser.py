@@ -10,11 +10,22 @@ from conftest import FIXTURES, build_and_serve, needs_chromium, serve_folder, vi
 pytestmark = needs_chromium
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@pytest.fixture(scope="module", params=["steps in the document", "steps in noscript"])
+def server(tmp_path_factory, request):
+    """The mini guide built twice: as small trees are (every step in the
+    document, hidden) and as large ones are (steps not shown in <noscript>,
+    built by the script on first use): every test here runs on both."""
     project = tmp_path_factory.mktemp("browser") / "project"
     shutil.copytree(FIXTURES / "mini", project)
+    if request.param == "steps in noscript":
+        mkdocs = project / "mkdocs.yml"
+        text = mkdocs.read_text(encoding="utf-8")
+        mkdocs.write_text(text.replace("  - decision-guide\n", "  - decision-guide:\n      steps_in_page: 0\n"),
+                          encoding="utf-8")
     yield from build_and_serve(project, project / "site")
+    if request.param == "steps in noscript":
+        page = (project / "site" / "guide" / "shop" / "index.html").read_text(encoding="utf-8")
+        assert "<noscript data-steps>" in page  # the tests above did run on the lazy page
 
 
 def test_click_from_start_to_an_outcome(page, server):

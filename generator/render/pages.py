@@ -82,8 +82,8 @@ def longest_paths(guide: Guide, tree: Tree) -> dict[str, int]:
 class _TreePage:
     """Helpers the tree template calls, bound to one tree."""
 
-    def __init__(self, guide: Guide, tree: Tree, urls: Urls, embed: bool = False):
-        self.guide, self.tree, self.urls, self.embed = guide, tree, urls, embed
+    def __init__(self, guide: Guide, tree: Tree, urls: Urls, embed: bool = False, lazy: bool = False):
+        self.guide, self.tree, self.urls, self.embed, self.lazy = guide, tree, urls, embed, lazy
         # The embed page hands over to the other trees' embed pages, so a
         # reader in an agency's iframe stays inside the iframe's frame.
         self.page_file = urls.embed_file if embed else urls.tree_file
@@ -122,7 +122,7 @@ class _TreePage:
         text = template.render(guide=self.guide, tree=self.tree, depth=longest_paths(self.guide, self.tree),
                                answer_href=self.answer_href, link_href=self.link_href,
                                link_title=self.link_title, quote_href=self.quote_href,
-                               tree_href=self.tree_href, others=others, embed=self.embed,
+                               tree_href=self.tree_href, others=others, embed=self.embed, lazy=self.lazy,
                                t=translator(self.guide.language), js_messages=js_messages(self.guide.language),
                                map=None if self.embed else self.map())
         return _no_blank_lines_in_html(text)
@@ -258,16 +258,16 @@ def _merge(passages: list[_Passage]) -> list[_Passage]:
     return merged
 
 
-def render_tree_page(guide: Guide, tree: Tree, urls: Urls, embed: bool = False) -> str:
-    return _TreePage(guide, tree, urls, embed).render()
+def render_tree_page(guide: Guide, tree: Tree, urls: Urls, embed: bool = False, steps_in_page: int = 200) -> str:
+    return _TreePage(guide, tree, urls, embed, lazy=len(tree.nodes) > steps_in_page).render()
 
 
-def render_pages(guide: Guide, urls: Urls) -> dict[str, str]:
+def render_pages(guide: Guide, urls: Urls, steps_in_page: int = 200) -> dict[str, str]:
     """Every generated page, by its path inside the docs folder."""
     pages = {}
     for tree in guide.trees:
-        pages[urls.tree_file(tree.id)] = render_tree_page(guide, tree, urls)
-        pages[urls.embed_file(tree.id)] = render_tree_page(guide, tree, urls, embed=True)
+        pages[urls.tree_file(tree.id)] = render_tree_page(guide, tree, urls, steps_in_page=steps_in_page)
+        pages[urls.embed_file(tree.id)] = render_tree_page(guide, tree, urls, True, steps_in_page)
     for source in guide.sources:
         pages[urls.source_file(source.id)] = render_source_page(guide, source, urls)
     if guide.sources:

@@ -45,19 +45,21 @@
     this.key = "decision-guide:" + root.getAttribute("data-guide-tree");
     this.start = root.getAttribute("data-start");
     // Style work on a click grows with the elements in the document, hidden
-    // or not (345,000 for 10,000 nodes), so only the current step is in it.
-    // The others are kept here as elements, or as where their markup lies in
-    // <noscript data-steps>, which the browser read as one string: built on
-    // first use. After an instant navigation (parsed without scripting) that
-    // noscript holds elements. The current step goes where the first stood.
+    // or not (345,000 for 10,000 nodes). A small tree's steps are all in it,
+    // hidden but the current one. A large tree's page keeps the others in
+    // <noscript data-steps>, which the browser read as one string: they are
+    // built on first use, and only the current step is in the document, where
+    // the first one stood. After an instant navigation (parsed without
+    // scripting) that noscript holds elements: they are taken out too.
+    var box = root.querySelector("noscript[data-steps]");
+    this.lazy = !!box;
     this.nodes = {};
     this.slot = document.createComment("step");
     root.querySelectorAll("[data-node]").forEach(function (el, i) {
       if (!i) el.parentNode.insertBefore(self.slot, el);
       self.nodes[el.getAttribute("data-node")] = el;
-      el.remove();
+      if (self.lazy) el.remove(); else el.hidden = true;
     });
-    var box = root.querySelector("noscript[data-steps]");
     this.text = box && !box.firstElementChild ? box.textContent : "";
     while ((found = re.exec(this.text))) marks.push(found);
     marks.forEach(function (m, i) {
@@ -170,8 +172,10 @@
   Guide.prototype.show = function (current, focus, notice) {
     var self = this, node = this.node(current), outcome = node.getAttribute("data-kind") === "outcome";
     if (this.shown !== node) {
-      if (this.shown) this.shown.remove();
-      this.slot.parentNode.insertBefore(node, this.slot.nextSibling);
+      if (this.shown && this.lazy) this.shown.remove();
+      else if (this.shown) this.shown.hidden = true;
+      if (this.lazy) this.slot.parentNode.insertBefore(node, this.slot.nextSibling);
+      node.hidden = false;
       this.shown = node;
     }
     var n = this.path.length, left = (+node.getAttribute("data-remaining") || 0) - 1;
