@@ -823,6 +823,32 @@ def test_deep_compact_nesting_is_too_deep_not_a_crash(data, tmp_path):
     assert "'too-deep'" in result.stdout
 
 
+_NESTED = st.recursive(st.sampled_from(["x", "a b", 1]),
+                       lambda inner: st.lists(inner, min_size=1, max_size=3)
+                       | st.dictionaries(st.sampled_from(["k", "j", "? q"]), inner, min_size=1, max_size=2),
+                       max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=_NESTED, indent=st.integers(1, 4), flow=st.sampled_from([False, None]))
+def test_the_fast_depth_screen_never_passes_a_deep_file(data, indent, flow):
+    """provably_shallow() lets a file skip the line-by-line depth count: every
+    file it passes must be within the limit by libyaml's own events. Valid YAML
+    of every shape PyYAML writes (compact `- - x`, lists at a key's column,
+    flow leaves, keys starting with `?`)."""
+    from generator.load.yamlfile import provably_shallow
+
+    text = yaml.safe_dump(data, indent=indent, default_flow_style=flow, width=30)
+    depth = level = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        level += isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
+        level -= isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent))
+        depth = max(depth, level)
+    run = max(len(m) for m in re.findall(r"(?m)^[ \t?:-]*", text))  # the longest prefix of any line
+    assert depth <= 2 * (run + 1) + text.count("[") + text.count("{"), text  # the bound the screen relies on
+    assert provably_shallow(text, depth, run + 1) == (2 * (run + 1) + text.count("[") + text.count("{") <= depth)
+
+
 def test_a_bad_byte_after_a_lone_cr_is_placed_as_editors_count():
     """Found by fuzzing: decode() counted lines by LF only."""
     from generator.load.rules import load_tree

@@ -9,6 +9,7 @@ crash the process on deep nesting), and refusal of custom tags.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import bisect
@@ -56,14 +57,17 @@ class LineIndex:
     and then PyYAML's own line and column are used as they are.
     """
 
-    def __init__(self, text: str):
-        self.simple = _ODD_BREAKS.search(text) is None
-        self.starts = [0] + [m.end() for m in _EDITOR_BREAK.finditer(text)]
+    def __init__(self, text: str, simple: Optional[bool] = None):
+        self.text = text
+        self.simple = _ODD_BREAKS.search(text) is None if simple is None else simple
+        self._starts: Optional[list[int]] = None
 
     def position(self, index: int) -> tuple[int, int]:
         """1-based line and column of a character index."""
-        line = bisect.bisect_right(self.starts, index)
-        return line, index - self.starts[line - 1] + 1
+        if self._starts is None:  # only where a mark needs it: most files never do
+            self._starts = [0] + [m.end() for m in _EDITOR_BREAK.finditer(self.text)]
+        line = bisect.bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
 
 
 def mark_of(path: str, node: yaml.Node, lines: Optional[LineIndex] = None) -> Mark:
@@ -116,6 +120,28 @@ count that split on LF only would miss a whole file written with lone CRs."""
 _BLOCK_INDICATORS = ("-", "?", ":")
 """Indicators that may open a nested block node on the same line (compact
 notation: `- - x`, `? ? x`, `: - x`) when followed by a blank or the end of line."""
+
+
+_LONG_PREFIX = 24
+
+
+@lru_cache(maxsize=None)
+def _long_prefix_line(width: int) -> re.Pattern:
+    return re.compile(r"\n[ \t?:-]{%d}" % width)
+
+
+def provably_shallow(text: str, limit: int = MAX_DEPTH, prefix: int = _LONG_PREFIX) -> bool:
+    """True when nesting cannot go deeper than `limit`, found at the speed of
+    a text search. A nested block collection starts at a greater column than
+    its parent, or at the same one (a list as a mapping's value), and never
+    right of its line's run of spaces and `- `/`? `/`: ` indicators: with no
+    such run of `prefix` characters, blocks nest at most 2 x `prefix` deep.
+    Each `[` or `{` can add one more. Lines ended by CR, NEL, LS or PS are
+    left to too_deep_at()."""
+    if 2 * prefix + text.count("[") + text.count("{") > limit or _ODD_BREAKS.search(text):
+        return False
+    long_line = _long_prefix_line(prefix)
+    return long_line.search("\n" + text[:prefix]) is None and long_line.search(text) is None
 
 
 def too_deep_at(text: str, limit: int = MAX_DEPTH) -> Optional[int]:
@@ -284,7 +310,7 @@ def _deep_event_at(text: str, limit: int = MAX_DEPTH) -> Optional[int]:
 
 def parse_text(path: str, text: str) -> YamlDocument:
     """Compose YAML text into nodes, or explain why not."""
-    at = too_deep_at(text)
+    at = None if provably_shallow(text) else too_deep_at(text)
     if at is None and text.count("[") + text.count("{") > FLOW_OPENERS_TRUSTED:
         at = _deep_event_at(text)
     if at is not None:
@@ -304,10 +330,11 @@ def parse_text(path: str, text: str) -> YamlDocument:
             Mark(path, 1, 1), "empty-file", "the file holds no YAML document",
             "write the tree's keys (id, title, profile, start, nodes) or delete the file")])
     # Aliases are rare: only then is the text parsed a second time, to point
-    # at the alias itself rather than at its anchor.
+    # at the alias itself rather than at its anchor. No alias is written
+    # without '*', no tag without '!': most files need no walk at all.
     lines = LineIndex(text)
     has_alias = "*" in text and _first_alias(path, text, lines)
-    problem = has_alias or _reused_or_tagged(path, root, lines)
+    problem = has_alias or (("!" in text or "*" in text) and _reused_or_tagged(path, root, lines))
     if problem:
         return YamlDocument(path, text, None, [problem])
     return YamlDocument(path, text, root, [], lines)
