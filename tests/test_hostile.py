@@ -40,11 +40,17 @@ def hostile_tree() -> str:
     return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False, width=1000)
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
+@pytest.fixture(scope="module", params=["steps in the document", "steps in noscript"])
+def hostile_site(tmp_path_factory, request):
+    """Built twice: as a small tree (every step an element) and as a large one,
+    whose steps sit in <noscript>, read as raw text up to `</noscript`."""
     project = tmp_path_factory.mktemp("hostile") / "project"
     shutil.copytree(FIXTURES / "mini", project)
     (project / "rules" / "shop.yml").write_text(hostile_tree(), encoding="utf-8")
+    if request.param == "steps in noscript":
+        mkdocs = project / "mkdocs.yml"
+        mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace(
+            "  - decision-guide\n", "  - decision-guide:\n      steps_in_page: 0\n"), encoding="utf-8")
     result = guide("build", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -84,6 +90,10 @@ def test_built_pages_hold_no_handler_and_no_unsafe_url(hostile_site):
             assert not value.strip().startswith("//"), (tag, name, value)
     page = (hostile_site / "guide" / "shop" / "index.html").read_text(encoding="utf-8")
     assert "{{ 7*7 }}" in page and ">49<" not in page  # shown as written, never evaluated
+    # As a browser with scripting on reads it: each <noscript> ends at its own end tag only.
+    for opened in re.finditer(r"<noscript[^>]*>", page):
+        end = page.lower().index("</noscript", opened.end())
+        assert re.match(r"</noscript>\s*(</details>|<div class=\"dg-controls\")", page[end:]), page[end - 200:end + 60]
 
 
 @pytest.fixture(scope="module")

@@ -66,3 +66,14 @@ def test_hostile_text_in_every_field_stays_out_of_the_page(tmp_path, payload):
 ])
 def test_relative_urls(directory_urls, source, target, fragment, expected):
     assert Urls("guide", directory_urls).relative(source, target, fragment) == expected
+
+
+def test_markup_in_noscript_cannot_end_it_early():
+    """A browser with scripting on reads <noscript> as raw text up to the first
+    `</noscript`, even one inside an attribute value."""
+    from generator.render.pages import in_noscript
+
+    html = '<a href="https://example.com/" title="</NoScript ><img src=x onerror=alert(1)>">x</a></noscript>'
+    safe = str(in_noscript(html))
+    assert "</noscript" not in safe.lower()
+    assert safe.replace("&lt;", "<") == html  # the same to a parser: only the `<` is written as a reference

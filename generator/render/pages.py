@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..check.quotes import find_passage, normalise
 from ..model import Answer, Citation, Guide, Link, Question, Source, Tree
@@ -40,8 +41,20 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters.update(block=markdown_block, inline=markdown_inline, plain=plain)
+    env.filters.update(block=markdown_block, inline=markdown_inline, plain=plain, in_noscript=in_noscript)
     return env
+
+
+_NOSCRIPT_END = re.compile(r"</(noscript)", re.I)
+
+
+def in_noscript(html: str) -> Markup:
+    """Markup made safe to sit in <noscript>, which a browser with scripting
+    on reads as raw text up to the first `</noscript`: even one inside an
+    attribute would end it, and the rest would be parsed as the page's own
+    markup. nh3 already escapes `<` in attributes and text; this holds
+    whatever a future filter lets through, and means the same to a parser."""
+    return Markup(_NOSCRIPT_END.sub(r"&lt;/\1", str(html)))
 
 
 def passage_anchor(quote: str) -> str:
