@@ -90,6 +90,12 @@ def test_router_hands_over_to_the_profile_tree(page, server):
     page.wait_for_url("**/guide/shop/**")
     page.wait_for_selector('[data-guide-tree="shop"]')
     assert visible_nodes(page) == ["buyers"]
+    # That was an instant navigation: the theme parsed the page without
+    # scripting, so a <noscript> held elements, which the script took out.
+    page.click('[data-answer="yes"]')
+    assert visible_nodes(page) == ["time"]
+    assert page.locator("noscript [data-node]").count() == 0
+    assert page.errors == []
 
 
 def test_without_javascript_every_node_is_readable(browser, server):
