@@ -10,22 +10,34 @@ from conftest import FIXTURES, build_and_serve, needs_chromium, serve_folder, vi
 pytestmark = needs_chromium
 
 
-@pytest.fixture(scope="module", params=["steps in the document", "steps in noscript"])
-def server(tmp_path_factory, request):
-    """The mini guide built twice: as small trees are (every step in the
-    document, hidden) and as large ones are (steps not shown in <noscript>,
-    built by the script on first use): every test here runs on both."""
+SHAPES = ["steps in the document", "steps in noscript"]
+
+
+def mini_project(tmp_path_factory, shape: str):
+    """The mini guide as small trees are built (every step in the document,
+    hidden) or as large ones are (steps not shown in <noscript>, built by the
+    script on first use)."""
     project = tmp_path_factory.mktemp("browser") / "project"
     shutil.copytree(FIXTURES / "mini", project)
-    if request.param == "steps in noscript":
+    if shape == "steps in noscript":
         mkdocs = project / "mkdocs.yml"
         text = mkdocs.read_text(encoding="utf-8")
         mkdocs.write_text(text.replace("  - decision-guide\n", "  - decision-guide:\n      steps_in_page: 0\n"),
                           encoding="utf-8")
+    return project
+
+
+def assert_shape(site, shape: str) -> None:
+    page = (site / "guide" / "shop" / "index.html").read_text(encoding="utf-8")
+    assert ("<noscript data-steps>" in page) == (shape == "steps in noscript")
+
+
+@pytest.fixture(scope="module", params=SHAPES)
+def server(tmp_path_factory, request):
+    """Every test here runs on both shapes of the mini guide."""
+    project = mini_project(tmp_path_factory, request.param)
     yield from build_and_serve(project, project / "site")
-    if request.param == "steps in noscript":
-        page = (project / "site" / "guide" / "shop" / "index.html").read_text(encoding="utf-8")
-        assert "<noscript data-steps>" in page  # the tests above did run on the lazy page
+    assert_shape(project / "site", request.param)
 
 
 def test_click_from_start_to_an_outcome(page, server):
@@ -146,16 +158,16 @@ def test_embed_page_shows_the_guide_alone_and_reports_its_height(browser, server
     context.close()
 
 
-@pytest.fixture(scope="module")
-def zensical_server(tmp_path_factory):
+@pytest.fixture(scope="module", params=SHAPES)
+def zensical_server(tmp_path_factory, request):
     import subprocess
     import sys
 
-    project = tmp_path_factory.mktemp("zensical") / "project"
-    shutil.copytree(FIXTURES / "mini", project)
+    project = mini_project(tmp_path_factory, request.param)
     result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "--engine", "zensical"], cwd=project,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
+    assert_shape(project / "site", request.param)
     yield from serve_folder(project / "site")
 
 
