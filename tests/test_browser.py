@@ -110,12 +110,32 @@ def test_router_hands_over_to_the_profile_tree(page, server):
     assert page.errors == []
 
 
+def test_the_map_is_drawn_when_opened_and_its_boxes_lead_to_their_steps(page, server):
+    page.goto(f"{server}/guide/shop/")
+    assert page.locator(".dg-map svg").count() == 0  # built on first opening, not before
+    page.click(".dg-map summary")
+    page.wait_for_selector(".dg-map svg", state="visible")  # 'toggle' is async
+    boxes = page.locator(".dg-map .dg-map-node")
+    assert boxes.count() == 4  # the shop tree's four steps
+    page.click('.dg-map .dg-map-node[*|href="#n-time"]')
+    page.wait_for_function("() => document.querySelector('[data-node=time]:not([hidden])')")
+    assert visible_nodes(page) == ["time"]
+    if not page.evaluate("document.querySelector('.dg-map').open"):  # the theme reloaded the page's content
+        page.click(".dg-map summary")
+    page.wait_for_selector(".dg-map svg", state="visible")  # 'toggle' is async
+    page.click(".dg-map summary")  # closed: out of the document until reopened ('toggle' is async)
+    page.wait_for_function("() => !document.querySelector('.dg-map svg')")
+    assert page.errors == []
+
+
 def test_without_javascript_every_node_is_readable(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{server}/guide/shop/")
     assert len(page.eval_on_selector_all("[data-node]", "els => els.filter(e => !e.hidden)")) == 4
     assert page.get_attribute('[data-answer="yes"]', "href") == "#n-time"
+    page.click(".dg-map summary")
+    assert page.is_visible(".dg-map svg")  # the <noscript> holding it is markup without scripting
     context.close()
 
 
