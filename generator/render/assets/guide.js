@@ -246,6 +246,15 @@
   };
 
   Guide.prototype.onClick = function (ev) {
+    // A box of the map: a fragment link. Followed natively it fires popstate,
+    // on which the theme's instant navigation fetches the whole page again.
+    var box = ev.target.closest(".dg-map-node"), to = box && box.getAttribute("xlink:href");
+    if (to && to.slice(0, 3) === "#n-" && this.has(to.slice(3))) {
+      ev.preventDefault();
+      history.pushState(null, "", to);
+      this.fromUrl(true);
+      return;
+    }
     var el = ev.target.closest("[data-answer],[data-action],[data-change]");
     if (!el) return;
     var action = el.getAttribute("data-action");
