@@ -24,6 +24,7 @@ from .config import TRANSLATED_PAGE, GuideConfig, language_switcher, read_mkdocs
 from .diagnostics import CompileError, format_text, summary
 from .pipeline import compile_guide, write_outputs
 from .render.csp import add_csp
+from .render.history import add_history_guard
 from .render.pages import ASSET_DIR, BRAND_CSS
 
 ENGINES = ("mkdocs", "zensical")
@@ -171,7 +172,7 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
         print(result.stdout + result.stderr, file=sys.stderr)
         raise BuildFailed("Zensical stopped")
     for page in sorted((project / "site").rglob("*.html")):
-        page.write_text(add_csp(page.read_text(encoding="utf-8")), encoding="utf-8")
+        page.write_text(add_csp(add_history_guard(page.read_text(encoding="utf-8"))), encoding="utf-8")
     edition.site_dir.parent.mkdir(parents=True, exist_ok=True)
     if edition.site_dir.exists():  # the main edition's folder holds the others: move its content
         for item in (project / "site").iterdir():

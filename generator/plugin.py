@@ -23,6 +23,7 @@ from .config import TRANSLATED_PAGE, GuideConfig, editions, language_switcher
 from .load.brand import Brand, load_brand
 from .render.brand import brand_css
 from .render.csp import add_csp
+from .render.history import add_history_guard
 from .diagnostics import CompileError, format_text, has_errors, summary
 from .pipeline import Compiled, compile_guide
 from .render.pages import ASSET_DIR, BRAND_CSS
@@ -156,7 +157,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         # so screen readers announce an anonymous dialog.
         output = output.replace('data-md-component="search" role="dialog">',
                                 'data-md-component="search" role="dialog" aria-label="Search">', 1)
-        return add_csp(output)
+        return add_csp(add_history_guard(output))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.guide_config.root / self.guide_config.rules_dir))

@@ -71,6 +71,22 @@ def test_reload_back_and_a_fresh_tab_keep_the_state(page, browser, server):
     assert page.errors == []
 
 
+def test_browser_back_within_a_guide_page_does_not_reload_it(page, server):
+    page.goto(f"{server}/guide/shop/")
+    page.evaluate("document.querySelector('[data-guide-tree]').dataset.marked = 'yes'")
+    page.click('[data-answer="yes"]')
+    page.click('[data-answer="yes-i-do"]')
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.go_back()
+    page.wait_for_function("() => document.querySelector('[data-node=time]:not([hidden])')")
+    page.go_forward()
+    page.wait_for_function("() => document.querySelector('[data-node=sell]:not([hidden])')")
+    assert [u for u in requests if "/guide/" in u or "sitemap" in u] == []  # no page fetched again
+    assert page.get_attribute("[data-guide-tree]", "data-marked") == "yes"  # the same document
+    assert page.errors == []
+
+
 def test_back_restart_and_change(page, server):
     page.goto(f"{server}/guide/shop/")
     page.click('[data-answer="yes"]')

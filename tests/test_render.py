@@ -77,3 +77,21 @@ def test_markup_in_noscript_cannot_end_it_early():
     safe = str(in_noscript(html))
     assert "</noscript" not in safe.lower()
     assert safe.replace("&lt;", "<") == html  # the same to a parser: only the `<` is written as a reference
+
+
+def test_the_history_guard_goes_on_guide_pages_only_and_is_allowed_by_the_policy():
+    import base64
+    import hashlib
+
+    from generator.render.csp import add_csp
+    from generator.render.history import GUARD, add_history_guard
+
+    prose = "<html><head><title>x</title></head><body><p>text</p></body></html>"
+    assert add_history_guard(prose) == prose
+    guide = prose.replace("<p>text</p>", '<div class="dg" data-guide-tree="shop"></div>')
+    guarded = add_history_guard(add_history_guard(guide))
+    assert guarded.count(GUARD) == 1 and guarded.index(GUARD) < guarded.index("<title>")
+    body = GUARD.removeprefix("<script>").removesuffix("</script>")
+    digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+    page = add_csp(guarded)
+    assert f"'sha256-{digest}'" in page and page.index("Content-Security-Policy") < page.index(GUARD)

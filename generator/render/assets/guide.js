@@ -302,6 +302,9 @@
         root.classList.add("dg-ready"); // whatever happens, never leave the steps hidden
       }
     });
+    // For the line at the top of the page (generator/render/history.py): Back
+    // and Forward within this page are ours, not the theme's navigation.
+    window.decisionGuide = guides.length ? { page: location.pathname, follow: follow } : null;
   }
 
   // A Back to another hash of the same page fires no document$; a link or a
