@@ -143,6 +143,33 @@ def test_the_map_is_drawn_when_opened_and_its_boxes_lead_to_their_steps(page, se
     assert page.errors == []
 
 
+SHOWN = "els => els.filter(e => e.checkVisibility()).map(e => e.dataset.node)"
+
+
+def test_before_the_script_runs_the_start_step_alone_is_painted(page, server):
+    """Until guide.js has picked the current step, the stylesheet shows the
+    start step and its progress line, or nothing when the address names a
+    state (the script would replace the start step: the page would jump)."""
+    page.route("**/decision-guide/guide.js", lambda route: route.abort())
+    page.goto(f"{server}/guide/shop/")
+    assert page.eval_on_selector_all("[data-node]", SHOWN) == ["buyers"]
+    assert page.text_content("[data-progress]").startswith("Question 1")
+    page.goto(f"{server}/guide/shop/#a=buyers:yes")
+    page.reload()  # a fresh load with that address, as a shared link is opened
+    assert page.eval_on_selector_all("[data-node]", SHOWN) == []
+
+
+@pytest.mark.parametrize("address", ["", "#a=buyers:yes,time:yes-i-do"])
+def test_the_page_does_not_jump_while_it_loads(page, server, address):
+    page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+        .observe({type: 'layout-shift', buffered: true});""")
+    page.goto(f"{server}/guide/shop/{address}")
+    page.wait_for_selector(".dg.dg-ready", state="attached")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") < 0.01
+
+
 def test_without_javascript_every_node_is_readable(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

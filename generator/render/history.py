@@ -7,13 +7,18 @@ Listeners on window run in the order they were added, and guide.js loads
 after the theme's bundle; so this one line goes first in <head> and hands
 Back and Forward within a guide page to guide.js (`window.decisionGuide`)
 alone. Elsewhere, or before guide.js has set up, it does nothing.
+
+The same line marks <html> with `dg-hash` when the address names a state
+(`#a=…`, `#n-…`): until guide.js runs, the stylesheet then shows no step
+rather than the start step, which the script would replace.
 """
 from __future__ import annotations
 
 import re
 
 GUARD = ('<script>addEventListener("popstate",function(e){var g=window.decisionGuide;'
-         'if(g&&g.page===location.pathname){e.stopImmediatePropagation();g.follow()}})</script>')
+         'if(g&&g.page===location.pathname){e.stopImmediatePropagation();g.follow()}});'
+         'if(/^#[an][=-]/.test(location.hash))document.documentElement.classList.add("dg-hash")</script>')
 _HEAD = re.compile(r"<head[^>]*>", re.I)
 
 
