@@ -9,8 +9,9 @@ Back and Forward within a guide page to guide.js (`window.decisionGuide`)
 alone. Elsewhere, or before guide.js has set up, it does nothing.
 
 The same line marks <html> with `dg-hash` when the address names a state
-(`#a=…`, `#n-…`): until guide.js runs, the stylesheet then shows no step
-rather than the start step, which the script would replace.
+(`#a=…`, `#n-…`), and `dg-answered` when it holds answers: until guide.js
+runs, the stylesheet then shows no step rather than the start step, which the
+script would replace, and no summary, which the script would hide.
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ import re
 
 GUARD = ('<script>addEventListener("popstate",function(e){var g=window.decisionGuide;'
          'if(g&&g.page===location.pathname){e.stopImmediatePropagation();g.follow()}});'
-         'if(/^#[an][=-]/.test(location.hash))document.documentElement.classList.add("dg-hash")</script>')
+         'var h=location.hash,c=document.documentElement.classList;'
+         'if(/^#(a=|n-)/.test(h))c.add("dg-hash");if(/^#a=./.test(h))c.add("dg-answered")</script>')
 _HEAD = re.compile(r"<head[^>]*>", re.I)
 
 
