@@ -87,6 +87,25 @@ def test_browser_back_within_a_guide_page_does_not_reload_it(page, server):
     assert page.errors == []
 
 
+def test_browser_back_after_arriving_from_the_home_page(page, server):
+    """The home page carries no guard line: after instant navigations the
+    theme knows the guide page's address and leaves a Back within it alone."""
+    page.goto(f"{server}/")
+    page.click('.md-content a:text-is("Start")')  # an instant navigation: the guide page's <head> is not run
+    page.wait_for_selector('[data-guide-tree="start"]')
+    page.click('[data-answer="products"]')
+    page.wait_for_selector('[data-guide-tree="shop"]')
+    page.evaluate("document.querySelector('[data-guide-tree]').dataset.marked = 'yes'")
+    page.click('[data-answer="yes"]')
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.go_back()
+    page.wait_for_function("() => document.querySelector('[data-node=buyers]:not([hidden])')")
+    assert [u for u in requests if "/guide/" in u] == []
+    assert page.get_attribute("[data-guide-tree]", "data-marked") == "yes"
+    assert page.errors == []
+
+
 def test_back_restart_and_change(page, server):
     page.goto(f"{server}/guide/shop/")
     page.click('[data-answer="yes"]')

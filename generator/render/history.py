@@ -6,7 +6,10 @@ reader's focus is lost (and a 10,000-node page, 21 MB, is read again).
 Listeners on window run in the order they were added, and guide.js loads
 after the theme's bundle; so this one line goes first in <head> and hands
 Back and Forward within a guide page to guide.js (`window.decisionGuide`)
-alone. Elsewhere, or before guide.js has set up, it does nothing.
+alone. Elsewhere, or before guide.js has set up, it does nothing. Only guide
+pages need it: only the first popstate of a page's life is taken for a
+navigation, and a reader who came by instant navigation has already given
+the theme that page's address.
 
 The same line marks <html> with `dg-hash` when the address names a state
 (`#a=…`, `#n-…`), and `dg-answered` when it holds answers: until guide.js
