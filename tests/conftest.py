@@ -169,6 +169,19 @@ def page(browser):
     context.close()
 
 
+def steps_in_noscript(project: Path) -> None:
+    """Build a project as large trees are: steps not shown inside <noscript>."""
+    mkdocs = project / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace(
+        "  - decision-guide\n", "  - decision-guide:\n      steps_in_page: 0\n"), encoding="utf-8")
+
+
+LAYOUT_SHIFT = """window.__shift = 0; new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+    .observe({type: 'layout-shift', buffered: true});"""
+"""An init script: window.__shift sums layout shift as Lighthouse counts it."""
+
+
 def visible_nodes(page) -> list[str]:
     return page.eval_on_selector_all("[data-node]", "els => els.filter(e => !e.hidden).map(e => e.dataset.node)")
 

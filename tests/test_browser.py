@@ -5,7 +5,8 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, build_and_serve, needs_chromium, serve_folder, visible_nodes
+from conftest import (FIXTURES, LAYOUT_SHIFT, build_and_serve, needs_chromium, serve_folder,
+                      steps_in_noscript, visible_nodes)
 
 pytestmark = needs_chromium
 
@@ -20,10 +21,7 @@ def mini_project(tmp_path_factory, shape: str):
     project = tmp_path_factory.mktemp("browser") / "project"
     shutil.copytree(FIXTURES / "mini", project)
     if shape == "steps in noscript":
-        mkdocs = project / "mkdocs.yml"
-        text = mkdocs.read_text(encoding="utf-8")
-        mkdocs.write_text(text.replace("  - decision-guide\n", "  - decision-guide:\n      steps_in_page: 0\n"),
-                          encoding="utf-8")
+        steps_in_noscript(project)
     return project
 
 
@@ -76,12 +74,16 @@ def test_browser_back_within_a_guide_page_does_not_reload_it(page, server):
     page.evaluate("document.querySelector('[data-guide-tree]').dataset.marked = 'yes'")
     page.click('[data-answer="yes"]')
     page.click('[data-answer="yes-i-do"]')
+    assert_history_stays_in_the_page(page, [("back", "time"), ("forward", "sell")])
+
+
+def assert_history_stays_in_the_page(page, moves) -> None:
+    """Back/Forward show each step without fetching a page: the marked guide root is still there."""
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.go_back()
-    page.wait_for_function("() => document.querySelector('[data-node=time]:not([hidden])')")
-    page.go_forward()
-    page.wait_for_function("() => document.querySelector('[data-node=sell]:not([hidden])')")
+    for move, node in moves:
+        page.go_back() if move == "back" else page.go_forward()
+        page.wait_for_function(f"() => document.querySelector('[data-node={node}]:not([hidden])')")
     assert [u for u in requests if "/guide/" in u or "sitemap" in u] == []  # no page fetched again
     assert page.get_attribute("[data-guide-tree]", "data-marked") == "yes"  # the same document
     assert page.errors == []
@@ -97,13 +99,7 @@ def test_browser_back_after_arriving_from_the_home_page(page, server):
     page.wait_for_selector('[data-guide-tree="shop"]')
     page.evaluate("document.querySelector('[data-guide-tree]').dataset.marked = 'yes'")
     page.click('[data-answer="yes"]')
-    requests = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.go_back()
-    page.wait_for_function("() => document.querySelector('[data-node=buyers]:not([hidden])')")
-    assert [u for u in requests if "/guide/" in u] == []
-    assert page.get_attribute("[data-guide-tree]", "data-marked") == "yes"
-    assert page.errors == []
+    assert_history_stays_in_the_page(page, [("back", "buyers")])
 
 
 def test_back_restart_and_change(page, server):
@@ -180,9 +176,7 @@ def test_before_the_script_runs_the_start_step_alone_is_painted(page, server):
 
 @pytest.mark.parametrize("address", ["", "#a=buyers:yes,time:yes-i-do"])
 def test_the_page_does_not_jump_while_it_loads(page, server, address):
-    page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
-        .observe({type: 'layout-shift', buffered: true});""")
+    page.add_init_script(LAYOUT_SHIFT)
     page.goto(f"{server}/guide/shop/{address}")
     page.wait_for_selector(".dg.dg-ready", state="attached")
     page.wait_for_timeout(300)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, needs_chromium, serve_folder, visible_nodes
+from conftest import FIXTURES, ROOT, needs_chromium, serve_folder, steps_in_noscript, visible_nodes
 from test_build import guide
 
 PAYLOADS = [line for line in (Path(__file__).parent / "hostile" / "xss-payloads.txt").read_text(
@@ -48,9 +48,7 @@ def hostile_site(tmp_path_factory, request):
     shutil.copytree(FIXTURES / "mini", project)
     (project / "rules" / "shop.yml").write_text(hostile_tree(), encoding="utf-8")
     if request.param == "steps in noscript":
-        mkdocs = project / "mkdocs.yml"
-        mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace(
-            "  - decision-guide\n", "  - decision-guide:\n      steps_in_page: 0\n"), encoding="utf-8")
+        steps_in_noscript(project)
     result = guide("build", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, needs_chromium, visible_nodes
+from conftest import LAYOUT_SHIFT, ROOT, needs_chromium, visible_nodes
 from flows import real_guide
 from generator.model import Link, Question
 
@@ -144,9 +144,7 @@ def test_pages_do_not_jump_while_they_load_on_a_phone(browser, site, name):
     list painted, then hidden by the script)."""
     context = browser.new_context(viewport={"width": 412, "height": 823})
     page = context.new_page()
-    page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
-        .observe({type: 'layout-shift', buffered: true});""")
+    page.add_init_script(LAYOUT_SHIFT)
     page.goto(site + PAGES[name])
     page.wait_for_selector(".dg.dg-ready", state="attached")
     page.wait_for_timeout(1000)
