@@ -43,6 +43,9 @@ class GuideConfig:
     """Trees of up to this many nodes have every step in the page's document,
     hidden; larger ones keep the steps not shown in <noscript> (tree.md.j2)."""
 
+    stale_after_years: int = 8
+    """Outcomes resting only on sources older than this need a caveat (check stale-evidence)."""
+
     def display(self, path: Path) -> str:
         """A path as diagnostics print it: relative to the working folder when inside it."""
         try:
@@ -94,6 +97,7 @@ def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
         title=mkdocs.get("site_name") or "Decision guide",
         mkdocs_file=mkdocs_file,
         steps_in_page=_count(options.get("steps_in_page"), GuideConfig.steps_in_page),
+        stale_after_years=_count(options.get("stale_after_years"), GuideConfig.stale_after_years),
     )
 
 

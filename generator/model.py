@@ -5,6 +5,7 @@ check far from the loader can still point at the file, line and column.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Union
 
@@ -68,6 +69,15 @@ class Source:
     """Where the `id` is written."""
     body_line: int
     """1-based line of the file where `text` begins."""
+    published_estimated: bool = False
+    """True when `published` is inferred from the text (the note says from what), not stated by the page."""
+    published_mark: Optional[Mark] = None
+    """Where `published` is written."""
+
+    @property
+    def year(self) -> Optional[str]:
+        """The year it was published, as shown beside its title, or None when unknown."""
+        return self.published[:4] if self.published else None
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,8 @@ class Question:
     """The choices, in the order shown."""
     mark: Mark
     """Where the node's id is written."""
+    caveat: Optional[Text] = None
+    """What the reader must know about the age or limits of the evidence; shown on the node, never hidden."""
 
     kind = "question"
 
@@ -144,6 +156,8 @@ class Outcome:
     """What to measure to know it works."""
     mark: Mark
     """Where the node's id is written."""
+    caveat: Optional[Text] = None
+    """What the reader must know about the age or limits of the evidence; shown on the node, never hidden."""
 
     kind = "outcome"
 
@@ -162,6 +176,8 @@ class Link:
     """A line shown before handing over."""
     mark: Mark
     """Where the node's id is written."""
+    caveat: Optional[Text] = None
+    """What the reader must know about the age or limits of the evidence; shown on the node, never hidden."""
 
     kind = "link"
 
@@ -232,6 +248,10 @@ class Guide:
     """Every edition the guide is built in, the main one first."""
     text_language: str = "en"
     """The language of the rules' plain strings."""
+    today: Optional[datetime.date] = None
+    """The build's own date (SOURCE_DATE_EPOCH when set), against which evidence ages."""
+    stale_after_years: int = 8
+    """Evidence older than this many years needs a caveat where an outcome rests on it alone."""
 
     def tree(self, tree_id: str) -> Optional[Tree]:
         """The tree with this id, or None."""

@@ -6,7 +6,9 @@ memory, so a failure can never leave a half-written site behind.
 """
 from __future__ import annotations
 
+import datetime
 import gc
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,15 @@ class Compiled:
     """Warnings met on the way (errors raise instead)."""
 
 
+def build_date() -> datetime.date:
+    """The build's own date: SOURCE_DATE_EPOCH when set, so a rebuild of the
+    same commit judges the age of its evidence the same way."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
 def check_guide(config: GuideConfig) -> tuple[Guide, list[Diagnostic]]:
     """Load and check; every diagnostic, sorted, whatever its severity."""
     # Loading allocates hundreds of thousands of objects that all survive;
@@ -49,7 +60,7 @@ def check_guide(config: GuideConfig) -> tuple[Guide, list[Diagnostic]]:
         if paused:
             gc.enable()
     guide = Guide(config.title, config.text_language, tuple(trees), tuple(sources), brand, config.languages,
-                  config.text_language)
+                  config.text_language, build_date(), config.stale_after_years)
     # A file too broken to load is reported by the loader alone; the checks
     # see the trees that loaded, so one mistake is not reported twice.
     diagnostics += list(run_checks(guide))

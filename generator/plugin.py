@@ -63,6 +63,8 @@ class DecisionGuideOptions(Config):
     """Language of the rules' plain strings; other languages are written beside them."""
     steps_in_page = opt.Type(int, default=GuideConfig.steps_in_page)
     """Trees up to this many nodes keep every step in the document (see GuideConfig)."""
+    stale_after_years = opt.Type(int, default=GuideConfig.stale_after_years)
+    """Outcomes resting only on sources older than this need a caveat (see GuideConfig)."""
 
 
 class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
@@ -86,6 +88,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             title=config.site_name,
             mkdocs_file=Path(config.config_file_path).resolve().relative_to(root).as_posix(),
             steps_in_page=self.config.steps_in_page,
+            stale_after_years=self.config.stale_after_years,
         )
         brand, problems = load_brand(Path(config.config_file_path), docs_dir,
                                      self.guide_config.display(Path(config.config_file_path)))

@@ -137,7 +137,7 @@ def test_quote_comparison_is_tolerant(check, quote):
 
 
 def test_typographic_quotes_and_compatibility_forms_match(check):
-    source = ("---\nid: plain-talk\ntitle: T\nauthor: null\nlanguage: en\nurl: null\npublished: null\n---\n\n"
+    source = ("---\nid: plain-talk\ntitle: T\nauthor: null\nlanguage: en\nurl: null\npublished: \"2024\"\n---\n\n"
                        "He said \u201cselling on social media works\u201d and it\u2019s true \ufb01ne.\n")
     text = VALID_TREE.replace(CITE, '[{source: plain-talk, quote: "He said \\"selling on social media works\\" '
                               'and it\'s true fine."}]')

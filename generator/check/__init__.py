@@ -1,5 +1,5 @@
 """Stage 2: named checks over the whole loaded guide."""
-from . import citations, graph  # noqa: F401  (importing registers the checks)
+from . import citations, evidence, graph  # noqa: F401  (importing registers the checks)
 from .registry import CHECKS, run_checks
 
 __all__ = ["CHECKS", "run_checks"]

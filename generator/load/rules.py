@@ -23,10 +23,10 @@ MAX_QUOTE = 2_000
 
 TREE_KEYS = ("id", "title", "profile", "summary", "start", "nodes")
 TREE_REQUIRED = ("id", "title", "profile", "start", "nodes")
-QUESTION_KEYS = ("question", "reasoning", "citations", "answers")
+QUESTION_KEYS = ("question", "reasoning", "caveat", "citations", "answers")
 ANSWER_KEYS = ("label", "id", "next", "reasoning", "citations")
-OUTCOME_KEYS = ("verdict", "text", "reasoning", "citations", "next_steps", "measure")
-LINK_KEYS = ("tree", "node", "text")
+OUTCOME_KEYS = ("verdict", "text", "reasoning", "caveat", "citations", "next_steps", "measure")
+LINK_KEYS = ("tree", "node", "text", "caveat")
 CITATION_KEYS = ("source", "quote", "translation")
 # The key that says what kind a node is; a node has exactly one of them.
 KIND_KEYS = {"question": QUESTION_KEYS, "verdict": OUTCOME_KEYS, "tree": LINK_KEYS}
@@ -93,24 +93,25 @@ class _RulesReader(NodeReader):
             return None
         reasoning = self.optional_text(fields, "reasoning", f"the reasoning of {what}")
         citations = self.citations(fields, what)
+        caveat = self.optional_text(fields, "caveat", f"the caveat of {what}")
         if kind == "question":
             text = self.optional_text(fields, "question", f"the question of {what}")
             answers = self.answers(fields["answers"][1], what) if "answers" in fields else []
             if text is None or "answers" not in fields:
                 return None
-            return Question(node_id, text, reasoning, citations, tuple(answers), mark)
+            return Question(node_id, text, reasoning, citations, tuple(answers), mark, caveat)
         if kind == "verdict":
             verdict = self.optional_text(fields, "verdict", f"the verdict of {what}")
             if verdict is None:
                 return None
             return Outcome(node_id, verdict, self.optional_text(fields, "text", f"the text of {what}"),
                            reasoning, citations, self.texts(fields, "next_steps", what),
-                           self.texts(fields, "measure", what), mark)
+                           self.texts(fields, "measure", what), mark, caveat)
         target = self.identifier(fields["tree"][1], f"the tree of {what}")
         at = self.identifier(fields["node"][1], f"the node of {what}") if "node" in fields else None
         if target is None:
             return None
-        return Link(node_id, target, at, self.optional_text(fields, "text", f"the text of {what}"), mark)
+        return Link(node_id, target, at, self.optional_text(fields, "text", f"the text of {what}"), mark, caveat)
 
     def texts(self, fields: dict, key: str, what: str) -> tuple[Text, ...]:
         if key not in fields:

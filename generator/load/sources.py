@@ -7,7 +7,8 @@ title: "Twitter est-il mauvais pour les affaires ?"
 author: null        # unknown is null, never invented
 language: fr
 url: null
-published: null
+published: "2010"  # "2021-09-14", "2021-09" or "2010"; null only when nothing dates it
+published_estimated: true  # inferred from the text: the note says from what
 note: "What was removed from the published page (site furniture)."
 ---
 
@@ -26,7 +27,7 @@ from ..model import Mark, Source
 from .nodes import LANGUAGE, NodeReader
 from .yamlfile import decode, parse_text
 
-SOURCE_KEYS = ("id", "title", "author", "language", "url", "published", "note")
+SOURCE_KEYS = ("id", "title", "author", "language", "url", "published", "published_estimated", "note")
 SOURCE_REQUIRED = ("id", "title", "author", "language", "url", "published")
 
 
@@ -73,6 +74,19 @@ def load_source(path: str, data: bytes) -> tuple[Optional[Source], list[Diagnost
         url = None
     author = reader.nullable(fields, "author", "the source's author")
     published = reader.nullable(fields, "published", "the source's publication date", allow_dates=True)
+    if published is not None and parse_published(published) is None:
+        reader.error(fields["published"][1], "bad-date", f"published {published!r} is not a date",
+                     'write "2021-09-14", "2021-09" or "2010" (in quotes), or null when nothing dates the text')
+        published = None
+    estimated = False
+    if "published_estimated" in fields:
+        node = fields["published_estimated"][1]
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            estimated = node.value.lower() in ("true", "yes", "on")
+        else:
+            reader.error(node, "wrong-type", "published_estimated must be true or false",
+                         "true when the date is inferred from the text (say from what in the note), "
+                         "false when the page states it")
     note = reader.nullable(fields, "note", "the source's note")
     body_start = close + 1
     while body_start < len(lines) and not lines[body_start].strip():
@@ -84,4 +98,23 @@ def load_source(path: str, data: bytes) -> tuple[Optional[Source], list[Diagnost
     if source_id is None or title is None or language is None or reader.diagnostics:
         return None, reader.diagnostics
     return Source(source_id.value, title.value, author, language.value, url, published, note, body, path,
-                  source_id.mark, body_start + 1), reader.diagnostics
+                  source_id.mark, body_start + 1, estimated,
+                  reader.mark(fields["published"][1]) if "published" in fields else source_id.mark), reader.diagnostics
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_published(value: str) -> Optional[tuple[int, ...]]:
+    """(year,), (year, month) or (year, month, day) of an ISO date as precise as known; None if not a date."""
+    import datetime
+
+    match = _DATE.match(str(value))
+    if not match:
+        return None
+    parts = tuple(int(p) for p in match.groups() if p is not None)
+    try:
+        datetime.date(parts[0], *(parts[1:] + (1, 1))[:2])
+    except ValueError:
+        return None
+    return parts if parts[0] >= 1 else None

@@ -21,17 +21,18 @@ def _citations(items: tuple[Citation, ...]) -> list[dict]:
 def _node(node) -> dict:
     if isinstance(node, Question):
         return {"id": node.id, "kind": "question", "text": node.text.value, "reasoning": _text(node.reasoning),
-                "citations": _citations(node.citations),
+                "citations": _citations(node.citations), "caveat": _text(node.caveat),
                 "answers": [{"id": a.id, "label": a.label.value, "next": a.next.value,
                              "reasoning": _text(a.reasoning), "citations": _citations(a.citations)}
                             for a in node.answers]}
     if isinstance(node, Outcome):
         return {"id": node.id, "kind": "outcome", "verdict": node.verdict.value, "text": _text(node.text),
                 "reasoning": _text(node.reasoning), "citations": _citations(node.citations),
-                "next_steps": [t.value for t in node.next_steps], "measure": [t.value for t in node.measure]}
+                "next_steps": [t.value for t in node.next_steps], "measure": [t.value for t in node.measure],
+                "caveat": _text(node.caveat)}
     assert isinstance(node, Link)
     return {"id": node.id, "kind": "link", "tree": node.tree.value,
-            "node": _text(node.node), "text": _text(node.text)}
+            "node": _text(node.node), "text": _text(node.text), "caveat": _text(node.caveat)}
 
 
 def guide_json(guide: Guide, urls: Urls) -> str:
@@ -40,7 +41,7 @@ def guide_json(guide: Guide, urls: Urls) -> str:
         "title": guide.title,
         "language": guide.language,
         "sources": [{"id": s.id, "title": s.title, "author": s.author, "language": s.language, "url": s.url,
-                     "published": s.published, "file": s.file,
+                     "published": s.published, "published_estimated": s.published_estimated, "file": s.file,
                      "page": urls.url(urls.source_file(s.id))} for s in guide.sources],
         "trees": [{"id": t.id, "title": t.title.value, "profile": t.profile.value, "summary": _text(t.summary),
                    "page": urls.url(urls.tree_file(t.id)), "start": t.start.value, "file": t.file,

@@ -35,6 +35,7 @@ _DOCS = {
     "node": "Node of that tree to continue at (its start if absent).",
     "source": "Id of a source in content/sources/.",
     "quote": "The passage, copied verbatim from the source.",
+    "caveat": "What the reader must know about the age or limits of the evidence behind this node; shown on the node.",
     "translation": "The quote in the guide's language, when the source is in another.",
 }
 

@@ -1,0 +1,117 @@
+"""Checks on the age and the wording of the evidence.
+
+A guide that quotes articles from 2010 as if they were written this year
+misleads the reader even when every quote is verbatim; and a quote shown
+with two different translations reads as two different claims.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+from typing import Iterator, Optional
+
+from ..diagnostics import WARNING, Diagnostic
+from ..load.sources import parse_published
+from ..model import Guide, Outcome, Source
+from .citations import all_citations
+from .quotes import normalise
+from .registry import check
+
+
+@check("undated-source", WARNING)
+def undated_source(guide: Guide) -> Iterator[Diagnostic]:
+    """Every source says when it was published, stated or estimated from its text.
+
+    Fails:  published: null
+    Passes: published: "2021-09"
+    Passes: published: "2010"
+            published_estimated: true    # and the note says from what ("buys CoTweet 'this year'")
+    """
+    for source in guide.sources:
+        if source.published is None:
+            yield Diagnostic(source.published_mark or source.mark, "undated-source",
+                             f"the source {source.id!r} has no publication date, so readers cannot tell "
+                             "how old its advice is",
+                             "write the date the page states, or the year its text implies (a product launch, "
+                             "a year it names) with 'published_estimated: true' and the evidence in 'note'",
+                             WARNING)
+
+
+def latest_day(published: str) -> Optional[datetime.date]:
+    """The last day a date as precise as known can stand for: '2010' is at the latest 2010-12-31."""
+    parts = parse_published(published)
+    if parts is None:
+        return None
+    year, month, day = (parts + (12, 0))[:3] if len(parts) == 1 else (parts + (0,))[:3]
+    if day == 0:
+        day = calendar.monthrange(year, month)[1]
+    return datetime.date(year, month, day)
+
+
+def is_stale(source: Source, today: datetime.date, years: int) -> bool:
+    """Older than `years` even on the latest day its date allows; undated sources are not judged here."""
+    last = latest_day(source.published) if source.published else None
+    if last is None:
+        return False
+    try:
+        limit = last.replace(year=last.year + years)
+    except ValueError:  # 29 February
+        limit = last.replace(year=last.year + years, day=28)
+    return limit < today
+
+
+@check("stale-evidence", WARNING)
+def stale_evidence(guide: Guide) -> Iterator[Diagnostic]:
+    """An outcome that rests only on old sources says so to the reader, in a caveat.
+
+    Old means older than the plugin option `stale_after_years` (8 by default),
+    counted from the build's date (SOURCE_DATE_EPOCH when set).
+
+    Fails:  verdict: Tweet every day            (every citation from 2010, no caveat)
+    Passes: verdict: Tweet every day
+            caveat: "This rests on articles from about 2010; Twitter is now X ..."
+    """
+    today = guide.today or datetime.date.today()
+    for tree in guide.trees:
+        for node in tree.nodes:
+            if not isinstance(node, Outcome) or node.caveat is not None or not node.citations:
+                continue
+            sources = [guide.source(c.source.value) for c in node.citations]
+            if None in sources or not all(is_stale(s, today, guide.stale_after_years) for s in sources):
+                continue
+            newest = max(s.published for s in sources)
+            yield Diagnostic(node.mark, "stale-evidence",
+                             f"outcome {node.id!r} rests only on sources older than {guide.stale_after_years} "
+                             f"years (the newest from {newest[:4]}) and has no caveat",
+                             "add 'caveat:' telling the reader how old the evidence is and what has changed "
+                             "since, or cite a newer source", WARNING)
+
+
+@check("inconsistent-translation", WARNING)
+def inconsistent_translation(guide: Guide) -> Iterator[Diagnostic]:
+    """One quote has one translation per language, wherever it is cited.
+
+    Fails:  quote: "Customers referred bitterly..."   translation: {fr: "Les clients se plaignaient..."}
+            quote: "Customers referred bitterly..."   translation: {fr: "Des clients ont raconté..."}  (another node)
+    Passes: the same translation in both places.
+    """
+    first: dict[tuple[str, str, str], tuple[str, object]] = {}
+    for tree in guide.trees:
+        for where, citation in all_citations(tree):
+            if citation.translation is None:
+                continue
+            versions = dict(citation.translation.translations)
+            source = guide.source(citation.source.value)
+            if guide.text_language not in versions and (source is None or source.language != guide.text_language):
+                versions[guide.text_language] = citation.translation.value
+            for language, text in sorted(versions.items()):
+                key = (citation.source.value, normalise(citation.quote.value), language)
+                seen = first.setdefault(key, (normalise(text), (tree, where, citation)))
+                if seen[0] == normalise(text):
+                    continue
+                other_tree, other_where, other = seen[1]
+                yield Diagnostic(citation.translation.mark, "inconsistent-translation",
+                                 f"this quote's {language!r} translation differs from the one in {other_where} "
+                                 f"({other.translation.mark.path}:{other.translation.mark.line})",
+                                 "use one translation per quote and language: copy the better one to both places",
+                                 WARNING)
