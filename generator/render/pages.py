@@ -137,6 +137,7 @@ class _TreePage:
                                link_title=self.link_title, quote_href=self.quote_href,
                                tree_href=self.tree_href, others=others, embed=self.embed, lazy=self.lazy,
                                t=translator(self.guide.language), js_messages=js_messages(self.guide.language),
+                               source_date=source_dater(translator(self.guide.language)),
                                map=None if self.embed else self.map())
         return _no_blank_lines_in_html(text)
 
@@ -235,12 +236,20 @@ def render_coverage_page(guide: Guide, urls: Urls) -> str:
             "list": [{"anchor": p.anchor, "text": _shorten(source.text[p.start:p.end]), "cited_by": p.cited_by}
                      for p in passages],
         })
-    return _no_blank_lines_in_html(environment().get_template("coverage.md.j2").render(rows=rows, t=t))
+    return _no_blank_lines_in_html(environment().get_template("coverage.md.j2").render(
+        rows=rows, t=t, source_date=source_dater(t)))
 
 
 def _shorten(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def source_dater(t):
+    """`source_date(source)`: its year as readers see it beside a title: '2021', or 'about 2010' when estimated."""
+    def source_date(source: Source) -> str:
+        return t("about_year", year=source.year) if source.published_estimated else source.year
+    return source_date
 
 
 def _language_name(t, code: str) -> str:
@@ -257,7 +266,7 @@ def render_source_page(guide: Guide, source: Source, urls: Urls) -> str:
     template = environment().get_template("source.md.j2")
     text = template.render(source=source, passages=passages, coverage=coverage,
                            paragraphs=_paragraphs(source.text, passages),
-                           t=t, language_name=lambda code: _language_name(t, code))
+                           t=t, language_name=lambda code: _language_name(t, code), source_date=source_dater(t))
     return _no_blank_lines_in_html(text)
 
 
