@@ -305,3 +305,27 @@ def test_switching_to_the_french_edition_and_answering(page, site):
     assert page.text_content("[data-progress]").startswith("Question 2")
     assert page.text_content("[data-action=back]") == "Retour"
     assert page.errors == []
+
+
+@pytest.mark.parametrize("edition, about", [("", "about"), ("fr/", "vers")])
+def test_an_outcome_shows_its_caveat_and_dated_citations(page, site, edition, about):
+    """Where the evidence is old, the reader meets its age on the result itself,
+    without opening anything: the caveat, and each citation's year."""
+    guide = real_guide()
+    found = [(tree, pairs, end) for tree in guide.trees for pairs, end in all_paths(tree)
+             if getattr(end, "caveat", None) and any(guide.source(c.source.value).published_estimated
+                                                      for c in end.citations)]
+    assert found, "no outcome has a caveat and a citation of a source dated by estimate"
+    tree, pairs, end = found[0]
+    page.goto(f"{site}/{edition}guide/{tree.id}/#a=" + ",".join(f"{n}:{a}" for n, a in pairs))
+    node = f'[data-node="{end.id}"]'
+    page.wait_for_selector(f"{node}:not([hidden])")
+    caveat = page.locator(f"{node} [data-caveat]")
+    assert caveat.is_visible()
+    language = "fr" if edition else "en"
+    expected = end.caveat.translated(language) if language != guide.text_language else end.caveat.value
+    assert " ".join(expected.split()[:4]) in " ".join(caveat.text_content().split())
+    years = page.locator(f"{node} > .dg-citations [data-citation] .dg-year")
+    visible_years = [years.nth(i).text_content() for i in range(years.count()) if years.nth(i).is_visible()]
+    assert any(re.fullmatch(rf"{about} \d{{4}}", y) for y in visible_years), visible_years
+    assert page.errors == []
