@@ -191,3 +191,20 @@ def test_stale_after_years_is_read_from_mkdocs_yml(tmp_path):
     mkdocs = {"plugins": [{"decision-guide": {"stale_after_years": 3}}]}
     assert config_from_mkdocs(mkdocs, tmp_path).stale_after_years == 3
     assert config_from_mkdocs({"plugins": ["decision-guide"]}, tmp_path).stale_after_years == 8
+
+
+def test_writing_rules_examples_of_dates_and_caveats_load():
+    """The page contributors copy from: its source header and its caveat load as written."""
+    from conftest import ROOT
+    from generator.load.rules import load_tree
+    from generator.load.sources import load_source
+
+    page = (ROOT / "content" / "writing-rules.md").read_text(encoding="utf-8")
+    header = re.search(r"```text\n(---\nid: .*?)```", page, re.S).group(1)
+    source, problems = load_source("example.txt", header.encode())
+    assert problems == [] and (source.published, source.published_estimated) == ("2016", True)
+    snippet = next(block for block in re.findall(r"```yaml\n(.*?)```", page, re.S) if "caveat:" in block)
+    tree = "id: t\ntitle: T\nprofile: p\nstart: twitter-lead-programme\nnodes:\n" + snippet
+    loaded, problems = load_tree("t.yml", tree.encode())
+    assert problems == []
+    assert loaded.nodes[0].caveat.translated("fr").startswith("Ces tactiques")
