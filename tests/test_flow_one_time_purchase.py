@@ -48,6 +48,7 @@ def test_time_and_enjoyment():
 def test_word_of_mouth():
     assert_answers(TREE, "word-of-mouth", {
         "recommendations": "referrals-not-feeds",
+        "from-social": "engagement-to-enquiry",
         "other-channels": "buyers-there",
     })
 
