@@ -1,5 +1,5 @@
 """Routing of the high-priced-service tree, node by node (GOV.UK Smart Answers style)."""
-from flows import assert_answers, assert_every_outcome_has_a_path, assert_paths, real_guide
+from flows import assert_answers, assert_every_outcome_has_a_path, assert_paths, outcome_of, real_guide
 
 TREE = "high-priced-service"
 
@@ -44,12 +44,15 @@ def test_which_platform():
         "linkedin": "tree:b2b",
         "visual": "showcase-on-social",
         "twitter": "twitter-diligence",
+        "other-platform": "showcase-on-social",
+        "not-sure-where": "meet-clients-in-person",
     })
 
 
 def test_twitter_diligence():
     assert_answers(TREE, "twitter-diligence", {
         "can-cover": "twitter-personal",
+        "helper-covers": "twitter-personal",
         "cannot-cover": "showcase-on-social",
     })
 
@@ -99,3 +102,14 @@ def test_paths_reach_their_outcomes():
 
 def test_every_outcome_is_covered_by_a_path():
     assert_every_outcome_has_a_path(TREE, PATHS)
+
+
+def test_a_reader_who_pays_a_helper_has_a_true_answer_about_twitter():
+    # "I'd pay someone" must not leave only "I reply myself" at the Twitter question.
+    assert outcome_of(TREE, ['new-clients', 'paying-clients-there', 'worth-it', 'pay-someone',
+                             'twitter', 'helper-covers']) == "twitter-personal"
+
+
+def test_prospects_who_drop_out_at_the_price_are_told_to_publish_a_starting_price():
+    node = real_guide().tree(TREE).node("meet-clients-in-person")
+    assert "starting price" in node.verdict.value
