@@ -41,6 +41,7 @@ def test_which_platform():
     assert_answers(TREE, "which-platform", {
         "visual": "sell-on-social",
         "twitter": "twitter-diligence",
+        "other-platform": "sell-on-social",
     })
 
 
@@ -54,6 +55,7 @@ def test_twitter_diligence():
 def test_support_volume():
     assert_answers(TREE, "support-volume", {
         "many-urgent": "support-diligence",
+        "few-urgent": "direct-line",
         "few-repeat": "faq-first",
     })
 
@@ -70,6 +72,7 @@ PATHS = {
     "pick-a-goal": ['no-goal'],
     "go-where-buyers-are": ['sell', 'not-there'],
     "faq-first": ['support', 'few-repeat'],
+    "direct-line": ['support', 'few-urgent'],
     "keep-it-light": ['sell', 'yes-there', 'likes-not-sales'],
     "support-on-social": ['support', 'many-urgent', 'yes-daily'],
     "email-and-faq-instead": ['sell', 'yes-there', 'yes-buy', 'no-time'],
