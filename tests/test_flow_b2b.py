@@ -43,6 +43,7 @@ def test_which_platform():
     assert_answers(TREE, "which-platform", {
         "twitter": "twitter-lead-programme",
         "linkedin": "linkedin-first",
+        "elsewhere": "where-your-buyers-gather",
     })
 
 
@@ -84,6 +85,7 @@ PATHS = {
     "support-on-twitter": ['support', 'many-users', 'yes-daily'],
     "linkedin-first": ['find-leads', 'yes-active', 'high-value', 'weekly'],
     "twitter-lead-programme": ['find-leads', 'yes-active', 'high-value', 'daily', 'twitter'],
+    "where-your-buyers-gather": ['find-leads', 'yes-active', 'high-value', 'daily', 'elsewhere'],
 }
 
 
