@@ -57,6 +57,9 @@ OWNERS = {
     "kitchen fitter": (['consumers', 'once'], "tree:one-time-purchase"),
     "kitchen fitter, unsure": (['consumers', 'not-sure', 'one-off'], "tree:one-time-purchase"),
     "estate agent": (['consumers', 'once'], "tree:one-time-purchase"),
+    "swimming-pool builder": (['consumers', 'once'], "tree:one-time-purchase"),
+    "wedding venue": (['consumers', 'once'], "tree:one-time-purchase"),
+    "wedding venue, unsure": (['consumers', 'not-sure', 'one-off'], "tree:one-time-purchase"),
     "SaaS for accountants": (['businesses'], "tree:b2b"),
 }
 
@@ -66,12 +69,14 @@ def test_owners_land_in_their_tree():
         assert outcome_of(TREE, answers) == expected, owner
 
 
-# "Expensive" and "bought once" overlap (a wedding is both): the answers of
-# what-you-sell name the owners they are for, in both languages, so that no
-# one has two answers to choose from.
+# "Expensive" and "bought once" overlap (a wedding is both: its venue is a
+# one-off purchase, its photographer's time and skill a high-priced service):
+# the answers of what-you-sell name the owners they are for, in both
+# languages, so that no one has two answers to choose from.
 NAMED = {
     "repeat-products": {"en": ["candles"], "fr": ["bougies"]},
-    "once": {"en": ["estate agent", "kitchen fitter", "house"], "fr": ["agent immobilier", "cuisiniste", "maison"]},
+    "once": {"en": ["estate agent", "kitchen fitter", "pool builder", "wedding venue", "house"],
+             "fr": ["agent immobilier", "cuisiniste", "pisciniste", "lieu de réception", "maison"]},
     "high-priced": {"en": ["consultant", "wedding photographer", "only once"],
                     "fr": ["consultant", "photographe de mariage", "qu'une fois"]},
 }
