@@ -8,14 +8,33 @@ so). Quotes are never translated: they are the sources' own words.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from .model import Citation, Guide, Source, Text
+
+
+_FR_SPACE_BEFORE = re.compile(r"[ \u00a0\u202f]+([:;?!»])")
+_FR_SPACE_AFTER = re.compile(r"«[ \u00a0\u202f]+")
+
+
+def french_spacing(text: str) -> str:
+    """French puts a space before : ; ? ! » and after «, and a line never
+    breaks there: the space is made a no-break one (narrow before ; ? !), so
+    a colon never starts a line on a phone."""
+    text = _FR_SPACE_BEFORE.sub(lambda m: ("\u00a0" if m.group(1) in ":»" else "\u202f") + m.group(1), text)
+    return _FR_SPACE_AFTER.sub("«\u00a0", text)
+
+
+TYPOGRAPHY = {"fr": french_spacing}
+"""Per-language typography applied to every translated text a reader sees (never to quotes)."""
 
 
 def _swap(value, language: str):
     if isinstance(value, Text):
         translated = value.translated(language)
-        return dataclasses.replace(value, value=translated) if translated is not None else value
+        if translated is None:
+            return value
+        return dataclasses.replace(value, value=TYPOGRAPHY.get(language, str)(translated))
     if isinstance(value, tuple):
         return tuple(_swap(v, language) for v in value)
     if isinstance(value, Citation):

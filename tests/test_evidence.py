@@ -144,7 +144,7 @@ def test_caveat_is_on_the_node_outside_any_disclosure(old_guide):
                        outcome).group(1)
     assert "<em>the platform</em> has changed since." in caveat
     question = page[page.index('data-node="q"'):page.index("</section>")]
-    assert question.index("data-caveat") < question.index('class="dg-answers"') < question.index("<details")
+    assert question.index('class="dg-answers"') < question.index("data-caveat") < question.index("<details")
 
 
 def test_citation_shows_the_year_beside_the_title(old_guide):

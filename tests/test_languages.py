@@ -77,7 +77,8 @@ def test_one_build_per_edition_with_a_switcher(tmp_path):
     french = (project / "site" / "fr" / "guide" / "shop" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english and '<html lang="fr"' in french
     assert "Are your buyers on social media?" in english and "Why we ask" in english
-    assert "Vos acheteurs sont-ils sur les réseaux ?" in french and "Pourquoi cette question" in french
+    # French typography: a no-break space before '?', so it never starts a line.
+    assert "Vos acheteurs sont-ils sur les réseaux\u202f?" in french and "Pourquoi cette question" in french
     # French quotes stand alone in the French edition; the English edition translates them.
     assert "For most businesses, Twitter is ridiculously inefficient" in english
     assert "For most businesses, Twitter is ridiculously inefficient" not in french
@@ -114,3 +115,11 @@ def test_an_english_quote_needs_only_a_french_translation(tmp_path):
     config = write_project(tmp_path, {"shop.yml": tree})
     _, diagnostics = check_guide(GuideConfig(root=config.root, languages=("en", "fr")))
     assert "missing-translation" not in {d.rule for d in diagnostics}
+
+
+def test_french_typography_keeps_punctuation_with_its_word():
+    from generator.localise import french_spacing
+
+    assert french_spacing("Vous vendez : oui ? « non » ! a ; b") == (
+        "Vous vendez\u00a0: oui\u202f? «\u00a0non\u00a0»\u202f! a\u202f; b")
+    assert french_spacing("https://example.org:8080/a?b=c") == "https://example.org:8080/a?b=c"

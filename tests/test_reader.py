@@ -8,6 +8,7 @@ import pytest
 
 from conftest import LAYOUT_SHIFT, ROOT, needs_chromium, visible_nodes
 from flows import real_guide
+from generator.localise import french_spacing
 from generator.model import Link, Question
 
 pytestmark = needs_chromium
@@ -298,7 +299,7 @@ def test_switching_to_the_french_edition_and_answering(page, site):
     page.wait_for_selector('html[lang="fr"]')
     page.click("text=Commencer le guide")
     page.wait_for_selector('[data-guide-tree="start"]')
-    french = real_guide().tree("start").node("who-buys").text.translated("fr")
+    french = french_spacing(real_guide().tree("start").node("who-buys").text.translated("fr"))
     assert page.text_content('[data-node="who-buys"] .dg-title') == french
     page.click('[data-answer="consumers"]')
     assert visible_nodes(page) == ["what-you-sell"]
