@@ -19,8 +19,12 @@ _QUOTES = str.maketrans({
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """NFKC, typographic quotes made straight, whitespace collapsed."""
+    """NFKC, typographic quotes made straight, whitespace collapsed.
+
+    Cached: three checks and the renderer normalise the same quotes, and a
+    guide cites a few hundred passages thousands of times."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _SPACE.sub(" ", text).strip()
     return text
