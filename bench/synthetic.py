@@ -123,7 +123,7 @@ def tree_yaml(tree_id: str, shape: dict[int, list[Optional[int]]]) -> str:
             f"      - label: Right {i}\n        next: {targets[1]}\n"
             f"        reasoning: Going right at {i} means they are somewhere else.")
     for j in leaves:
-        lines.append(f"  o{j}:\n    verdict: Verdict {j}\n"
+        lines.append(f"  o{j}:\n    short_verdict: Verdict {j}\n    verdict: Verdict {j}\n"
                      f"    reasoning: Because every answer on the way to verdict {j} points here.\n"
                      + _citation(j, "    ").rstrip("\n"))
     return "\n".join(lines) + "\n"

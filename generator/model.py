@@ -158,6 +158,10 @@ class Outcome:
     """Where the node's id is written."""
     caveat: Optional[Text] = None
     """What the reader must know about the age or limits of the evidence; shown on the node, never hidden."""
+    short_verdict: Optional[Text] = None
+    """The answer in one to four words ("Yes, with limits"), taken in at a glance."""
+    existing_accounts: Optional[Text] = None
+    """For a reader who already has accounts: what to keep, what to close."""
 
     kind = "outcome"
 

@@ -48,7 +48,8 @@ nodes:
 
   # An outcome: a one-line verdict, what to do, what to measure, and why.
   go-ahead:
-    verdict: "Yes: say what to do, in one line."
+    short_verdict: "Yes"      # the answer at a glance: one to four words
+    verdict: "Yes: say what to do, in one sentence."
     text: Two or three sentences a business owner can act on.
     reasoning: Why the answers lead here.
     citations:
@@ -61,6 +62,7 @@ nodes:
       - What to count to know it works.
 
   not-now:
+    short_verdict: Not now
     verdict: "Not now: say what to do instead."
     text: The alternative, so that "no" is never the whole answer.
     reasoning: Why the answers lead here.

@@ -66,10 +66,12 @@ nodes:
     verdict: Go
     reasoning: Because.
     citations: {CITE}
+    short_verdict: "Yes"
   bad:
     verdict: Stay
     reasoning: Because.
     citations: {CITE}
+    short_verdict: Not now
 """
 
 

@@ -28,6 +28,7 @@ nodes:
     tree: shop
   done:
     verdict: Done
+    short_verdict: Done
     reasoning: Because.
     citations: {CITE}
 """
@@ -69,8 +70,8 @@ def test_link_to_existing_tree_passes(check):
 
 
 def test_unreachable_node(check):
-    text = VALID_TREE + "  orphan:\n    verdict: Lost\n    reasoning: x\n    citations: " + CITE + "\n"
-    assert check({"shop.yml": text}) == [("shop.yml", 25, 3, "unreachable-node")]
+    text = VALID_TREE + "  orphan:\n    short_verdict: Lost\n    verdict: Lost\n    reasoning: x\n    citations: " + CITE + "\n"
+    assert check({"shop.yml": text}) == [("shop.yml", 27, 3, "unreachable-node")]
 
 
 def test_cycle_within_a_tree(check):
@@ -104,7 +105,7 @@ def test_duplicate_label(check):
 def test_missing_citation(check):
     text = VALID_TREE.replace("    verdict: Stay\n    reasoning: Because.\n    citations: " + CITE + "\n",
                               "    verdict: Stay\n    reasoning: Because.\n")
-    assert check({"shop.yml": text}) == [("shop.yml", 21, 3, "missing-citation")]
+    assert check({"shop.yml": text}) == [("shop.yml", 22, 3, "missing-citation")]
 
 
 def test_missing_reasoning_is_a_warning(check):
@@ -178,3 +179,15 @@ def test_every_check_is_documented_in_writing_rules():
     page = (ROOT / "content" / "writing-rules.md").read_text(encoding="utf-8")
     for check_id in CHECKS:
         assert f"`{check_id}`" in page, check_id
+
+
+def test_short_verdict_is_required(check):
+    text = VALID_TREE.replace("    short_verdict: Not now\n", "")
+    assert check({"shop.yml": text}) == [("shop.yml", 21, 3, "short-verdict")]
+
+
+def test_short_verdict_has_at_most_four_words_in_every_language(check):
+    text = VALID_TREE.replace("short_verdict: Not now",
+                              'short_verdict: {en: Not now, fr: "Pas maintenant, et pas plus tard"}')
+    assert check({"shop.yml": text}) == [("shop.yml", 26, 20, "short-verdict")]
+    assert check({"shop.yml": text.replace("et pas plus tard", "pas encore")}) == []

@@ -58,7 +58,7 @@ def test_undated_source_warns_at_its_line(check):
 # --- stale-evidence ----------------------------------------------------------
 
 def test_an_outcome_resting_only_on_old_sources_needs_a_caveat(check):
-    assert check({"shop.yml": OLD_TREE}, SOURCES) == [("shop.yml", 21, 3, "stale-evidence")]
+    assert check({"shop.yml": OLD_TREE}, SOURCES) == [("shop.yml", 22, 3, "stale-evidence")]
 
 
 def test_a_caveat_answers_stale_evidence(check):
@@ -76,7 +76,7 @@ def test_the_age_counts_from_the_build_date(check, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1546214400")  # 2018-12-31
     assert check({"shop.yml": OLD_TREE}, SOURCES) == []
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1546300800")  # 2019-01-01
-    assert check({"shop.yml": OLD_TREE}, SOURCES) == [("shop.yml", 21, 3, "stale-evidence")]
+    assert check({"shop.yml": OLD_TREE}, SOURCES) == [("shop.yml", 22, 3, "stale-evidence")]
 
 
 def test_the_age_is_a_plugin_option(tmp_path):
@@ -102,7 +102,7 @@ def test_one_quote_translated_two_ways_warns_at_the_second(check):
     found = check({"shop.yml": text}, SOURCES)
     assert ("shop.yml", 9, 122, "inconsistent-translation") not in found  # the first one stands
     assert [f for f in found if f[3] == "inconsistent-translation"] == [
-        ("shop.yml", 24, 145, "inconsistent-translation")]
+        ("shop.yml", 25, 145, "inconsistent-translation")]
 
 
 def test_the_same_translation_twice_is_fine(check):

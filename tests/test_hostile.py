@@ -31,10 +31,10 @@ def hostile_tree() -> str:
         nodes[f"q{i}"] = {"question": payload, "reasoning": payload, "citations": [dict(cite)], "answers": [
             {"label": payload, "id": "a", "next": "end" if last else f"q{i + 1}", "reasoning": payload},
             {"label": payload + " (2)", "id": "b", "next": f"o{i}", "reasoning": payload}]}
-        nodes[f"o{i}"] = {"verdict": payload, "text": payload, "reasoning": payload, "citations": [
+        nodes[f"o{i}"] = {"short_verdict": "Maybe", "verdict": payload, "text": payload, "reasoning": payload, "citations": [
             {"source": "parler-franc", "quote": "Pour la plupart des entreprises, Twitter est ridiculement "
              "inefficace à cette fin.", "translation": payload}], "next_steps": [payload], "measure": [payload]}
-    nodes["end"] = {"verdict": "End", "reasoning": "End.", "citations": [dict(cite)]}
+    nodes["end"] = {"short_verdict": "End", "verdict": "End", "reasoning": "End.", "citations": [dict(cite)]}
     tree = {"id": "shop", "title": PAYLOADS[0], "profile": "product-shop", "summary": PAYLOADS[2], "start": "q0",
             "nodes": nodes}
     return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False, width=1000)

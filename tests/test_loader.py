@@ -104,13 +104,13 @@ def test_missing_key_names_the_key(tmp_path):
 
 def test_node_of_no_kind(check):
     text = VALID_TREE.replace("    verdict: Stay\n", "    verdikt: Stay\n")
-    assert check({"shop.yml": text}) == [("shop.yml", 21, 3, "node-kind")]
+    assert check({"shop.yml": text}) == [("shop.yml", 22, 3, "node-kind")]
 
 
 def test_bad_id(check):
     text = VALID_TREE.replace("  bad:\n", "  Bad Node:\n").replace("next: bad", "next: Bad Node")
     found = check({"shop.yml": text})
-    assert found == [("shop.yml", 15, 15, "bad-id"), ("shop.yml", 21, 3, "bad-id")]
+    assert found == [("shop.yml", 15, 15, "bad-id"), ("shop.yml", 22, 3, "bad-id")]
 
 
 def test_control_character(check):

@@ -61,10 +61,12 @@ nodes:
         reasoning: Bad.
   good:
     verdict: Go
+    short_verdict: "Yes"
     reasoning: Because.
     citations: {CITE}
   bad:
     verdict: Stay
+    short_verdict: Not now
     reasoning: Because.
     citations: {CITE}
   away:

@@ -177,3 +177,33 @@ def untranslated(guide: Guide) -> Iterator[Diagnostic]:
                                      f"{len(missing)} text(s) of {where} have no {language!r} version",
                                      f"write them as {{{guide.text_language}: \"...\", {language}: \"...\"}}",
                                      WARNING)
+
+
+SHORT_VERDICT_WORDS = 4
+"""A short verdict is read at a glance: "Yes", "Yes, with limits", "Not now"."""
+
+
+@check("short-verdict")
+def short_verdict(guide: Guide) -> Iterator[Diagnostic]:
+    """Every outcome has a short verdict of one to four words, in every language.
+
+    Fails:  verdict: "Yes, if you keep it up: ..."                  (no short_verdict)
+    Fails:  short_verdict: "Yes, but only when you have the time"   (8 words)
+    Passes: short_verdict: {en: "Yes, with limits", fr: "Oui, avec des limites"}
+    """
+    for tree in guide.trees:
+        for node in tree.nodes:
+            if not isinstance(node, Outcome):
+                continue
+            if node.short_verdict is None:
+                yield Diagnostic(node.mark, "short-verdict", f"outcome {node.id!r} has no short verdict",
+                                 "add 'short_verdict:' with the answer in one to four words: \"Yes\", "
+                                 "\"Yes, with limits\", \"Not now\"")
+                continue
+            versions = [node.short_verdict.value, *(text for _, text in node.short_verdict.translations)]
+            long = [v for v in versions if len(v.split()) > SHORT_VERDICT_WORDS]
+            if long:
+                yield Diagnostic(node.short_verdict.mark, "short-verdict",
+                                 f"the short verdict {long[0]!r} has {len(long[0].split())} words; "
+                                 f"at most {SHORT_VERDICT_WORDS} are read at a glance",
+                                 "keep the answer (\"Yes, with limits\") and put the condition in 'verdict'")

@@ -25,7 +25,8 @@ TREE_KEYS = ("id", "title", "profile", "summary", "start", "nodes")
 TREE_REQUIRED = ("id", "title", "profile", "start", "nodes")
 QUESTION_KEYS = ("question", "reasoning", "caveat", "citations", "answers")
 ANSWER_KEYS = ("label", "id", "next", "reasoning", "citations")
-OUTCOME_KEYS = ("verdict", "text", "reasoning", "caveat", "citations", "next_steps", "measure")
+OUTCOME_KEYS = ("short_verdict", "verdict", "text", "reasoning", "caveat", "citations", "next_steps", "measure",
+                "existing_accounts")
 LINK_KEYS = ("tree", "node", "text", "caveat")
 CITATION_KEYS = ("source", "quote", "translation")
 # The key that says what kind a node is; a node has exactly one of them.
@@ -106,7 +107,9 @@ class _RulesReader(NodeReader):
                 return None
             return Outcome(node_id, verdict, self.optional_text(fields, "text", f"the text of {what}"),
                            reasoning, citations, self.texts(fields, "next_steps", what),
-                           self.texts(fields, "measure", what), mark, caveat)
+                           self.texts(fields, "measure", what), mark, caveat,
+                           self.optional_text(fields, "short_verdict", f"the short verdict of {what}"),
+                           self.optional_text(fields, "existing_accounts", f"the existing accounts text of {what}"))
         target = self.identifier(fields["tree"][1], f"the tree of {what}")
         at = self.identifier(fields["node"][1], f"the node of {what}") if "node" in fields else None
         if target is None:

@@ -26,10 +26,11 @@ def _node(node) -> dict:
                              "reasoning": _text(a.reasoning), "citations": _citations(a.citations)}
                             for a in node.answers]}
     if isinstance(node, Outcome):
-        return {"id": node.id, "kind": "outcome", "verdict": node.verdict.value, "text": _text(node.text),
+        return {"id": node.id, "kind": "outcome", "short_verdict": _text(node.short_verdict),
+                "verdict": node.verdict.value, "text": _text(node.text),
                 "reasoning": _text(node.reasoning), "citations": _citations(node.citations),
                 "next_steps": [t.value for t in node.next_steps], "measure": [t.value for t in node.measure],
-                "caveat": _text(node.caveat)}
+                "existing_accounts": _text(node.existing_accounts), "caveat": _text(node.caveat)}
     assert isinstance(node, Link)
     return {"id": node.id, "kind": "link", "tree": node.tree.value,
             "node": _text(node.node), "text": _text(node.text), "caveat": _text(node.caveat)}
