@@ -1,0 +1,98 @@
+"""The guide reads as a business owner with no marketing training needs, in
+two minutes: measured over the real guide (see tests/readability.py)."""
+from __future__ import annotations
+
+import statistics
+
+import pytest
+
+from flows import real_guide
+from generator.model import Link, Outcome, Question
+from readability import grade, jargon_in, reader_texts, why_we_ask
+
+PROFILES = ["product-shop", "high-priced-service", "b2b", "one-time-purchase"]
+LANGUAGES = ["en", "fr"]
+
+
+def test_reader_english_reads_at_age_nine_to_eleven():
+    grades = [grade(text) for _, _, text in reader_texts(real_guide())]
+    assert statistics.median(grades) <= 6.0, statistics.median(grades)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_marketing_jargon_in_what_readers_see(language):
+    found = [(tree, where, words) for tree, where, text in reader_texts(real_guide(), language)
+             if (words := jargon_in(text, language))]
+    assert found == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_guides_are_guides_and_accounts_are_accounts(language):
+    word = {"en": "profile", "fr": "profil"}[language]
+    found = [(tree, where) for tree, where, text in reader_texts(real_guide(), language) if word in text.lower()]
+    assert found == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_why_we_ask_in_one_or_two_sentences(language):
+    words = [n for _, _, n in why_we_ask(real_guide(), language)]
+    assert statistics.median(words) <= 40, statistics.median(words)
+
+
+def journey_questions(guide, tree_id, node_id, memo=None) -> int:
+    """Questions on the longest journey from a node, across hand-overs."""
+    memo = {} if memo is None else memo
+    key = (tree_id, node_id)
+    if key not in memo:
+        tree = guide.tree(tree_id)
+        node = tree.node(node_id)
+        if isinstance(node, Question):
+            memo[key] = 1 + max(journey_questions(guide, tree_id, a.next.value, memo) for a in node.answers)
+        elif isinstance(node, Link):
+            target = guide.tree(node.tree.value)
+            memo[key] = journey_questions(guide, target.id, node.node.value if node.node else target.start.value,
+                                          memo)
+        else:
+            memo[key] = 0
+    return memo[key]
+
+
+def test_the_longest_journey_is_eight_questions_at_most():
+    guide = real_guide()
+    assert journey_questions(guide, "start", guide.tree("start").start.value) <= 8
+
+
+def paths(tree):
+    out, stack = [], [(tree.start.value, [])]
+    while stack:
+        node_id, seen = stack.pop()
+        node = tree.node(node_id)
+        if isinstance(node, Question):
+            for answer in node.answers:
+                stack.append((answer.next.value, seen + [node_id]))
+        else:
+            out.append((seen, node))
+    return out
+
+
+@pytest.mark.parametrize("tree_id", PROFILES)
+def test_each_guide_asks_early_whether_the_owner_already_posts(tree_id):
+    for questions, end in paths(real_guide().tree(tree_id)):
+        if len(questions) >= 2:
+            assert "already-posting" in questions[:2], (questions, end.id)
+
+
+@pytest.mark.parametrize("tree_id", PROFILES)
+def test_every_result_says_what_to_do_with_existing_accounts(tree_id):
+    for node in real_guide().tree(tree_id).nodes:
+        if isinstance(node, Outcome):
+            assert node.existing_accounts and node.existing_accounts.translated("fr"), node.id
+
+
+@pytest.mark.parametrize("tree_id", PROFILES)
+def test_a_reader_who_does_not_know_is_told_how_to_find_out(tree_id):
+    tree = real_guide().tree(tree_id)
+    assert isinstance(tree.node("find-out-this-week"), Outcome)
+    leads_there = [a for n in tree.nodes if isinstance(n, Question) for a in n.answers
+                   if a.next.value == "find-out-this-week"]
+    assert leads_there, "no answer leads to find-out-this-week"
