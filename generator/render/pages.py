@@ -62,34 +62,55 @@ def passage_anchor(quote: str) -> str:
     return "q-" + hashlib.sha1(normalise(quote).encode()).hexdigest()[:8]
 
 
-def longest_paths(guide: Guide, tree: Tree) -> dict[str, int]:
-    """Questions still to answer on the longest path from each node."""
-    depth: dict[str, int] = {}
-    order = []
-    seen = set()
-    # Iterative post-order: children before parents, without recursion.
-    stack = [(tree.start.value, False)]
-    while stack:
-        node_id, done = stack.pop()
-        if done:
-            order.append(node_id)
-            continue
-        if node_id in seen or tree.node(node_id) is None:
-            continue
-        seen.add(node_id)
-        stack.append((node_id, True))
-        node = tree.node(node_id)
+_JOURNEY_CACHE: list = []
+
+
+def journey_remaining(guide: Guide) -> dict[tuple[str, str], int]:
+    """Questions still to answer on the longest journey from each node, across
+    hand-overs: a reader on the start page is told how many questions the
+    whole journey may take, not just the start page's."""
+    if _JOURNEY_CACHE and _JOURNEY_CACHE[0] is guide:
+        return _JOURNEY_CACHE[1]
+    depth: dict[tuple[str, str], int] = {}
+
+    def children(key):
+        tree = guide.tree(key[0])
+        node = tree.node(key[1]) if tree else None
         if isinstance(node, Question):
-            stack.extend((a.next.value, False) for a in node.answers)
-    for node_id in order:
-        node = tree.node(node_id)
-        if isinstance(node, Question):
-            depth[node_id] = 1 + max((depth.get(a.next.value, 0) for a in node.answers), default=0)
-        else:
-            depth[node_id] = 0
-    for node in tree.nodes:
-        depth.setdefault(node.id, 0)
+            return [(key[0], a.next.value) for a in node.answers]
+        if isinstance(node, Link):
+            target = guide.tree(node.tree.value)
+            if target is not None:
+                return [(target.id, node.node.value if node.node else target.start.value)]
+        return []
+
+    # Iterative post-order over every node of every tree: children first, no
+    # recursion (a path may be thousands of questions long). Cycles are
+    # refused by the checks before anything is rendered.
+    for tree in guide.trees:
+        for root in tree.nodes:
+            stack = [((tree.id, root.id), False)]
+            while stack:
+                key, done = stack.pop()
+                if done:
+                    tree_ = guide.tree(key[0])
+                    node = tree_.node(key[1]) if tree_ else None
+                    below = [depth.get(c, 0) for c in children(key)]
+                    depth[key] = (1 if isinstance(node, Question) else 0) + max(below, default=0)
+                    continue
+                if key in depth:
+                    continue
+                depth[key] = 0  # in progress; replaced when done
+                stack.append((key, True))
+                stack.extend((c, False) for c in children(key) if c not in depth)
+    _JOURNEY_CACHE[:] = [guide, depth]
     return depth
+
+
+def longest_paths(guide: Guide, tree: Tree) -> dict[str, int]:
+    """Questions still to answer on the longest journey from each node of a tree."""
+    remaining = journey_remaining(guide)
+    return {node.id: remaining.get((tree.id, node.id), 0) for node in tree.nodes}
 
 
 class _TreePage:
@@ -118,6 +139,34 @@ class _TreePage:
     def map(self):
         return render_map(self.tree, self.guide, self.link_href)
 
+    def journey(self) -> str:
+        """The trees a reader may have come through to reach this one, for
+        the script: their pages, questions and answer labels, so the answers
+        given before a hand-over are counted, listed and can be changed here.
+        Only the trees that can hand over to this one, however indirectly."""
+        before: dict[str, Tree] = {}
+        todo = [self.tree.id]
+        while todo:
+            target = todo.pop()
+            for other in self.guide.trees:
+                if other.id in before or other.id == self.tree.id:
+                    continue
+                if any(isinstance(n, Link) and n.tree.value == target for n in other.nodes):
+                    before[other.id] = other
+                    todo.append(other.id)
+        data = {}
+        for tree_id, tree in sorted(before.items()):
+            nodes = {}
+            for node in tree.nodes:
+                if isinstance(node, Question):
+                    nodes[node.id] = {"q": plain(node.text.value),
+                                      "a": {a.id: [plain(a.label.value), a.next.value] for a in node.answers}}
+                elif isinstance(node, Link):
+                    nodes[node.id] = {"tree": node.tree.value, "node": node.node.value if node.node else None}
+            data[tree_id] = {"page": self.urls.relative(self.file, self.page_file(tree_id)),
+                             "start": tree.start.value, "nodes": nodes}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) if data else ""
+
     def answer_href(self, tree: Tree, answer: Answer) -> str:
         target = tree.node(answer.next.value)
         if isinstance(target, Link):
@@ -137,6 +186,7 @@ class _TreePage:
                                link_title=self.link_title, quote_href=self.quote_href,
                                tree_href=self.tree_href, others=others, embed=self.embed, lazy=self.lazy,
                                t=translator(self.guide.language), js_messages=js_messages(self.guide.language),
+                               journey=self.journey(),
                                source_date=source_dater(translator(self.guide.language)),
                                map=None if self.embed else self.map())
         return _no_blank_lines_in_html(text)

@@ -8,19 +8,41 @@
 (function () {
   "use strict";
 
-  function parse(hash) {
-    var raw = hash.replace(/^#/, "");
-    try { raw = decodeURIComponent(raw); } catch (e) { return null; }
-    if (raw.slice(0, 2) !== "a=") return [];
-    return raw.slice(2).split(",").filter(Boolean).map(function (pair) {
+  function pairs(text) {
+    return text.split(",").filter(Boolean).map(function (pair) {
       var i = pair.indexOf(":");
       return i < 0 ? [pair, ""] : [pair.slice(0, i), pair.slice(i + 1)];
     });
   }
 
-  function hashOf(path) {
-    return path.length ? "#a=" + path.map(function (p) { return p[0] + ":" + p[1]; }).join(",") : "";
+  function joined(path) { return path.map(function (p) { return p[0] + ":" + p[1]; }).join(","); }
+
+  // "#a=node:answer,...&j=tree.node:answer,...;tree.node:answer,...": this
+  // page's answers, then those given in earlier guides of the same journey,
+  // one segment per guide, in the order they were given.
+  function parseState(hash) {
+    var raw = hash.replace(/^#/, ""), state = { path: [], prior: [] };
+    try { raw = decodeURIComponent(raw); } catch (e) { return null; }
+    if (raw.slice(0, 2) !== "a=") return state;
+    raw.split("&").forEach(function (part) {
+      if (part.slice(0, 2) === "a=") state.path = pairs(part.slice(2));
+      else if (part.slice(0, 2) === "j=") state.prior = part.slice(2).split(";").filter(Boolean).map(function (seg) {
+        var dot = seg.indexOf(".");
+        return { tree: seg.slice(0, dot), path: pairs(seg.slice(dot + 1)) };
+      });
+    });
+    return state;
   }
+
+  function parse(hash) { var state = parseState(hash); return state && state.path; }
+
+  function hashOf(path, prior) {
+    var journey = (prior || []).map(function (seg) { return seg.tree + "." + joined(seg.path); }).join(";");
+    if (!path.length && !journey) return "";
+    return "#a=" + joined(path) + (journey ? "&j=" + journey : "");
+  }
+
+  function count(prior) { return prior.reduce(function (n, seg) { return n + seg.path.length; }, 0); }
 
   function store(key, value) {
     try { if (value) localStorage.setItem(key, value); else localStorage.removeItem(key); } catch (e) { /* private mode */ }
@@ -76,7 +98,10 @@
     });
     this.path = [];
     this.future = [];
+    this.prior = [];
+    this.entry = this.start;
     try { this.messages = JSON.parse(root.getAttribute("data-messages")) || {}; } catch (e) { this.messages = {}; }
+    try { this.journey = JSON.parse(root.getAttribute("data-journey") || "{}") || {}; } catch (e) { this.journey = {}; }
     root.addEventListener("click", function (ev) { self.onClick(ev); });
     root.querySelector("[data-controls]").hidden = false;
   }
@@ -127,7 +152,7 @@
 
   // Follow the answers from the start; stop at the first that does not fit.
   Guide.prototype.walk = function (pairs) {
-    var current = this.start, valid = [];
+    var current = this.entry, valid = [];
     for (var i = 0; i < pairs.length; i++) {
       var next = pairs[i][0] === current && this.target(this.answerOf(current, pairs[i][1]));
       if (!next) return { path: valid, current: current, broken: true };
@@ -137,22 +162,48 @@
     return { path: valid, current: current, broken: false };
   };
 
+  // The answers given in earlier guides, if they really lead here: each
+  // segment walked in its guide (from data-journey), each ending on a
+  // hand-over to the next. Returns the node this guide starts at, or null.
+  Guide.prototype.checkPrior = function (prior) {
+    var here = this.root.getAttribute("data-guide-tree"), entry = this.start;
+    for (var i = 0; i < prior.length; i++) {
+      var seg = prior[i], data = has(this.journey, seg.tree) && this.journey[seg.tree];
+      var to = i + 1 < prior.length ? prior[i + 1].tree : here, current = data && data.start, node = null;
+      if (!data || !seg.path.length) return null;
+      for (var k = 0; k < seg.path.length; k++) {
+        node = current && has(data.nodes, current) ? data.nodes[current] : null;
+        if (!node || !node.a || seg.path[k][0] !== current || !has(node.a, seg.path[k][1])) return null;
+        current = node.a[seg.path[k][1]][1];
+      }
+      node = has(data.nodes, current) ? data.nodes[current] : null;
+      if (!node || node.tree !== to) return null;
+      if (i + 1 === prior.length && node.node) entry = node.node;
+    }
+    return entry;
+  };
+
   Guide.prototype.fromUrl = function (focus) {
-    var hash = location.hash, pairs = parse(hash);
+    var hash = location.hash, parsed = parseState(hash), pairs = parsed && parsed.path;
+    var entry = parsed && parsed.prior.length ? this.checkPrior(parsed.prior) : this.start;
+    var lost = !!(parsed && parsed.prior.length && !entry);
+    this.prior = entry ? parsed.prior : [];
+    this.entry = entry && this.has(entry) ? entry : this.start;
     var state = pairs ? this.walk(pairs) : { path: [], current: this.start, broken: true };
+    if (lost) state.broken = true;
     var anchor = hash.slice(0, 3) === "#n-" && hash.slice(3);
     if (anchor && this.has(anchor)) state.current = anchor;
     this.path = state.path;
     this.show(state.current, focus, state.broken ? this.msg("broken") : "");
     var saved = stored(this.key);
-    this.$("[data-resume]").hidden = !(hash.length < 2 && saved && this.walk(parse(saved) || []).path.length);
+    this.$("[data-resume]").hidden = !(hash.length < 2 && saved && (parse(saved) || []).length);
   };
 
   Guide.prototype.go = function (path) {
     this.path = path;
-    var url = location.pathname + location.search + hashOf(path);
+    var url = location.pathname + location.search + hashOf(path, this.prior);
     history.pushState(null, "", url);
-    store(this.key, hashOf(path));
+    store(this.key, hashOf(path, this.prior));
     this.$("[data-resume]").hidden = true;
     this.show(this.walk(path).current, true, "");
   };
@@ -178,19 +229,23 @@
       node.hidden = false;
       this.shown = node;
     }
-    var n = this.path.length, left = (+node.getAttribute("data-remaining") || 0) - 1;
+    var before = count(this.prior), n = before + this.path.length;
+    var left = (+node.getAttribute("data-remaining") || 0) - 1;
     var progress = this.$("[data-progress]");
     progress.hidden = false;
     progress.textContent = outcome ? this.msg(n === 1 ? "result_one" : "result", { n: n }) :
       this.msg("question", { n: n + 1 }) + (left > 0 ? this.msg("more", { n: left }) : this.msg("last"));
-    this.$(".dg-summary") && (this.$(".dg-summary").hidden = n > 0);
+    this.$(".dg-summary") && (this.$(".dg-summary").hidden = this.path.length > 0);
     var box = this.$("[data-notice]");
     box.hidden = !notice;
     box.textContent = notice;
     this.$("[data-action=back]").disabled = !n;
     node.querySelectorAll("[data-answer]").forEach(function (a) {
-      if (self.target(a)) a.setAttribute("href", hashOf(self.path.concat([[current, a.getAttribute("data-answer")]])));
+      var answer = [[current, a.getAttribute("data-answer")]];
+      if (self.target(a)) a.setAttribute("href", hashOf(self.path.concat(answer), self.prior));
+      else self.handOver(a, self.path.concat(answer));
     });
+    node.querySelectorAll("[data-link-tree]").forEach(function (a) { self.handOver(a, self.path); });
     this.renderTrail(this.$("[data-trail-list]"), false);
     this.$("[data-trail]").hidden = !n || outcome;
     if (this.$("[data-others]")) this.$("[data-others]").hidden = !outcome;
@@ -215,34 +270,58 @@
     this.root.dispatchEvent(new CustomEvent("decision-guide:" + name, { bubbles: true, detail: detail }));
   };
 
+  // Every answer of the journey, earlier guides' first: [tree or "", node, answer].
+  Guide.prototype.steps = function () {
+    var out = [];
+    this.prior.forEach(function (seg) { seg.path.forEach(function (p) { out.push([seg.tree, p[0], p[1]]); }); });
+    this.path.forEach(function (p) { out.push(["", p[0], p[1]]); });
+    return out;
+  };
+
   Guide.prototype.renderTrail = function (list, withReasons) {
-    var self = this, kept = 0, items = list.children;
+    var self = this, kept = 0, items = list.children, steps = this.steps();
     // Keep the items the path still starts with: each click then styles one
     // new item, not the whole trail again.
-    while (kept < items.length && kept < this.path.length &&
-           items[kept].getAttribute("data-step") === this.path[kept].join(":")) kept++;
+    while (kept < items.length && kept < steps.length &&
+           items[kept].getAttribute("data-step") === steps[kept].join(":")) kept++;
     while (items.length > kept) list.removeChild(list.lastChild);
-    this.path.slice(kept).forEach(function (pair) {
-      var question = self.$(".dg-title", self.node(pair[0])).textContent;
+    steps.slice(kept).forEach(function (step) {
+      var tree = step[0], earlier = tree && self.journey[tree].nodes[step[1]];
+      var question = earlier ? earlier.q : self.$(".dg-title", self.node(step[1])).textContent;
       var li = document.createElement("li");
-      li.setAttribute("data-step", pair.join(":"));
+      li.setAttribute("data-step", step.join(":"));
       var q = document.createElement("span");
       var a = document.createElement("strong");
       q.textContent = question + " ";
-      a.textContent = self.answerOf(pair[0], pair[1]).textContent;
+      a.textContent = earlier ? earlier.a[step[2]][0] : self.answerOf(step[1], step[2]).textContent;
       li.append(q, a);
       var change = document.createElement("button");
       change.type = "button";
       change.className = "dg-change";
-      change.setAttribute("data-change", pair[0]);
+      change.setAttribute("data-change", step[1]);
+      if (tree) change.setAttribute("data-change-tree", tree);
       change.textContent = self.msg("change");
       change.setAttribute("aria-label", self.msg("change_label", { question: question }));
       li.append(" ", change);
-      var reason = withReasons &&
-        self.node(pair[0]).querySelector('[data-reason-for="' + CSS.escape(pair[1]) + '"] .dg-reason');
+      var reason = withReasons && !tree &&
+        self.node(step[1]).querySelector('[data-reason-for="' + CSS.escape(step[2]) + '"] .dg-reason');
       if (reason) li.appendChild(reason.cloneNode(true));
       list.appendChild(li);
     });
+  };
+
+  // A link to another guide carries the journey: the answers so far, this
+  // guide's included, so the next page counts, lists and can undo them.
+  Guide.prototype.handOver = function (a, path) {
+    if (!a.hasAttribute("data-page")) a.setAttribute("data-page", a.getAttribute("href").split("#")[0]);
+    var seg = { tree: this.root.getAttribute("data-guide-tree"), path: path };
+    a.setAttribute("href", a.getAttribute("data-page") + hashOf([], path.length ? this.prior.concat([seg]) : this.prior));
+  };
+
+  // Leave for an earlier guide of the journey, at a given state.
+  Guide.prototype.leave = function (k, path) {
+    var seg = this.prior[k], page = this.journey[seg.tree].page || "./";
+    location.assign(page + (hashOf(path, this.prior.slice(0, k)) || "#a="));
   };
 
   Guide.prototype.onClick = function (ev) {
@@ -259,19 +338,36 @@
     if (!el) return;
     var action = el.getAttribute("data-action");
     if (el.hasAttribute("data-answer")) {
-      if (!this.target(el)) return; // a real link, to another tree
+      if (!this.target(el)) { // a real link, to another guide: the journey goes on there
+        var at0 = el.closest("[data-node]").getAttribute("data-node");
+        this.emit("answer", { node: at0, answer: el.getAttribute("data-answer"), next: el.getAttribute("data-next"),
+                              answers: count(this.prior) + this.path.length + 1 });
+        return;
+      }
       ev.preventDefault();
       var from = el.closest("[data-node]").getAttribute("data-node");
       this.emit("answer", { node: from, answer: el.getAttribute("data-answer"), next: this.target(el) });
       this.answer(from, el.getAttribute("data-answer"));
+    } else if (el.hasAttribute("data-change-tree")) {
+      for (var k = 0; k < this.prior.length; k++) {
+        if (this.prior[k].tree !== el.getAttribute("data-change-tree")) continue;
+        var i = this.prior[k].path.map(function (p) { return p[0]; }).indexOf(el.getAttribute("data-change"));
+        if (i >= 0) return this.leave(k, this.prior[k].path.slice(0, i));
+      }
     } else if (el.hasAttribute("data-change")) {
       var at = this.path.map(function (p) { return p[0]; }).indexOf(el.getAttribute("data-change"));
       if (at < 0) return;
       this.future = this.path.slice(at + 1);
       this.go(this.path.slice(0, at));
     } else if (action === "back") {
+      // On the first step after a hand-over, Back is the question that handed over.
+      if (!this.path.length && this.prior.length) {
+        var last = this.prior.length - 1;
+        return this.leave(last, this.prior[last].path.slice(0, -1));
+      }
       this.go(this.path.slice(0, -1));
     } else if (action === "restart") {
+      if (this.prior.length) return this.leave(0, []);
       this.go([]);
     } else if (action === "resume") {
       this.go(this.walk(parse(stored(this.key)) || []).path);
