@@ -1,5 +1,6 @@
 """Routing of the start tree, node by node (GOV.UK Smart Answers style)."""
-from flows import assert_answers, assert_paths, outcome_of, real_guide
+from flows import assert_answers, assert_every_outcome_has_a_path, assert_paths, outcome_of, real_guide
+from generator.model import Question
 
 TREE = "start"
 
@@ -15,18 +16,9 @@ def test_who_buys():
 def test_what_you_sell():
     assert_answers(TREE, "what-you-sell", {
         "repeat-products": "tree:product-shop",
-        "high-priced": "tree:high-priced-service",
         "once": "tree:one-time-purchase",
-        "not-sure": "how-they-buy",
-    })
-
-
-def test_how_they_buy():
-    assert_answers(TREE, "how-they-buy", {
-        "saw-and-bought": "tree:product-shop",
-        "asked-first": "tree:high-priced-service",
-        "one-off": "tree:one-time-purchase",
-        "still-not-sure": "start-with-why",
+        "high-priced": "tree:high-priced-service",
+        "not-sure": "start-with-why",
     })
 
 
@@ -36,31 +28,42 @@ PATHS = {
     "tree:product-shop": ['consumers', 'repeat-products'],
     "tree:high-priced-service": ['consumers', 'high-priced'],
     "tree:one-time-purchase": ['consumers', 'once'],
-    "start-with-why": ['consumers', 'not-sure', 'still-not-sure'],
+    "start-with-why": ['consumers', 'not-sure'],
 }
 
 
 def test_paths_reach_their_outcomes():
     assert_paths(TREE, PATHS)
+    assert_every_outcome_has_a_path(TREE, PATHS)
+
+
+def test_two_questions_at_most_before_a_guide():
+    """The journey's limit is eight questions; the start tree takes two of them."""
+    tree = real_guide().tree(TREE)
+
+    def longest(node_id):
+        node = tree.node(node_id)
+        return 1 + max(longest(a.next.value) for a in node.answers) if isinstance(node, Question) else 0
+
+    assert longest(tree.start.value) <= 2
 
 
 # The owners the issue walks, and the answers each picks: every one lands in
-# the tree written for them, whether or not they first answer "not sure".
+# the tree written for them.
 OWNERS = {
+    "bakery": (['consumers', 'repeat-products'], "tree:product-shop"),
     "candle maker": (['consumers', 'repeat-products'], "tree:product-shop"),
-    "candle maker, unsure": (['consumers', 'not-sure', 'saw-and-bought'], "tree:product-shop"),
-    "consultant to companies": (['businesses'], "tree:b2b"),
-    "consultant to private clients": (['consumers', 'high-priced'], "tree:high-priced-service"),
+    "candle maker who also sells to shops, unsure": (['not-sure', 'repeat-products'], "tree:product-shop"),
     "wedding photographer": (['consumers', 'high-priced'], "tree:high-priced-service"),
-    "wedding photographer, unsure": (['consumers', 'not-sure', 'asked-first'], "tree:high-priced-service"),
+    "consultant to private clients": (['consumers', 'high-priced'], "tree:high-priced-service"),
+    "consultant to companies": (['businesses'], "tree:b2b"),
+    "accountant selling to firms": (['businesses'], "tree:b2b"),
     "IT consultancy": (['businesses'], "tree:b2b"),
-    "kitchen fitter": (['consumers', 'once'], "tree:one-time-purchase"),
-    "kitchen fitter, unsure": (['consumers', 'not-sure', 'one-off'], "tree:one-time-purchase"),
+    "SaaS for accountants": (['businesses'], "tree:b2b"),
     "estate agent": (['consumers', 'once'], "tree:one-time-purchase"),
+    "kitchen fitter": (['consumers', 'once'], "tree:one-time-purchase"),
     "swimming-pool builder": (['consumers', 'once'], "tree:one-time-purchase"),
     "wedding venue": (['consumers', 'once'], "tree:one-time-purchase"),
-    "wedding venue, unsure": (['consumers', 'not-sure', 'one-off'], "tree:one-time-purchase"),
-    "SaaS for accountants": (['businesses'], "tree:b2b"),
 }
 
 
@@ -69,16 +72,17 @@ def test_owners_land_in_their_tree():
         assert outcome_of(TREE, answers) == expected, owner
 
 
-# "Expensive" and "bought once" overlap (a wedding is both: its venue is a
-# one-off purchase, its photographer's time and skill a high-priced service):
-# the answers of what-you-sell name the owners they are for, in both
-# languages, so that no one has two answers to choose from.
+# Each question asks one thing: who pays (who-buys), then what they pay for
+# (what-you-sell). "Expensive" and "bought once" overlap (a wedding is both:
+# its venue is a big one-off purchase, its photographer's time and skill a
+# service), so the answers of what-you-sell name what each owner sells, in
+# both languages, and no one has two answers to choose from.
 NAMED = {
-    "repeat-products": {"en": ["candles"], "fr": ["bougies"]},
-    "once": {"en": ["estate agent", "kitchen fitter", "pool builder", "wedding venue", "house"],
-             "fr": ["agent immobilier", "cuisiniste", "pisciniste", "lieu de réception", "maison"]},
-    "high-priced": {"en": ["consultant", "wedding photographer", "only once"],
-                    "fr": ["consultant", "photographe de mariage", "qu'une fois"]},
+    "repeat-products": {"en": ["bread", "candles"], "fr": ["pain", "bougies"]},
+    "once": {"en": ["house", "kitchen", "pool", "wedding venue"],
+             "fr": ["maison", "cuisine", "piscine", "lieu de mariage"]},
+    "high-priced": {"en": ["time and skill", "wedding photos", "advice"],
+                    "fr": ["savoir-faire", "photos de mariage", "conseils"]},
 }
 
 
@@ -91,3 +95,10 @@ def test_what_you_sell_names_who_each_answer_is_for():
             text = label.value if language == "en" else label.translated(language)
             for word in expected:
                 assert word in text, (answer_id, language, word)
+
+
+def test_questions_ask_one_thing():
+    """No question joins two questions with "and how" / "and how often"."""
+    for node in real_guide().tree(TREE).nodes:
+        if isinstance(node, Question):
+            assert node.text.value.count("?") == 1 and " and how" not in node.text.value, node.id
