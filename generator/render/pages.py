@@ -14,11 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..check.quotes import find_passage, normalise
-from ..model import Answer, Citation, Guide, Link, Question, Source, Tree
-from .treemap import render_map
+from ..model import Answer, Citation, Guide, Link, Node, Outcome, Question, Source, Tree
+from .treemap import node_text, render_map
 from .messages import catalogue, translator
 from .text import markdown_block, markdown_inline, plain
 from .urls import Urls
@@ -136,8 +136,8 @@ class _TreePage:
     def tree_href(self, other: Tree) -> str:
         return self.urls.relative(self.file, self.page_file(other.id))
 
-    def map(self):
-        return render_map(self.tree, self.guide, self.link_href)
+    def map_href(self) -> str:
+        return self.urls.relative(self.file, self.urls.map_file(self.tree.id))
 
     def journey(self) -> str:
         """The trees a reader may have come through to reach this one, for
@@ -188,8 +188,27 @@ class _TreePage:
                                t=translator(self.guide.language), js_messages=js_messages(self.guide.language),
                                journey=self.journey(),
                                source_date=source_dater(translator(self.guide.language)),
-                               map=None if self.embed else self.map())
+                               language_name=lambda code: _language_name(translator(self.guide.language), code),
+                               reviewed=reviewed(self.guide),
+                               # An agency's iframe shows the guide alone: no page to leave it for.
+                               map=None if self.embed else self.map_href())
         return _no_blank_lines_in_html(text)
+
+
+def long_date(language: str, date) -> str:
+    """A date as a reader of the language writes it ("1 December 2026",
+    "1er décembre 2026"), from the message catalogue: no locale or library
+    needed, and an agency's new catalogue brings its own month names."""
+    t = translator(language)
+    day = t("date_first_day") if date.day == 1 else str(date.day)
+    return t("date_long", day=day, month=t("date_months").split()[date.month - 1], year=date.year)
+
+
+def reviewed(guide: Guide) -> dict | None:
+    """The guide's "last reviewed" date for a template, or None when unknown."""
+    if guide.reviewed is None:
+        return None
+    return {"iso": guide.reviewed.isoformat(), "text": long_date(guide.language, guide.reviewed)}
 
 
 def js_messages(language: str) -> str:
@@ -234,10 +253,21 @@ def _passages(guide: Guide, source: Source, urls: Urls, from_file: str = "") -> 
                         continue
                     found[anchor] = _Passage(anchor, *span)
                 ref = {"href": urls.relative(file, urls.tree_file(tree.id), f"n-{cited_node.id}"),
-                       "label": f"{plain(tree.title.value)}: {cited_node.id}"}
+                       "label": reader_label(guide, tree, cited_node)}
                 if ref not in found[anchor].cited_by:
                     found[anchor].cited_by.append(ref)
     return sorted(found.values(), key=lambda p: (p.start, p.end))
+
+
+def reader_label(guide: Guide, tree: Tree, node: Node) -> str:
+    """A step as readers know it, never by its id (an id is for contributors):
+    its question, its short verdict, or the guide it hands over to."""
+    t = translator(guide.language)
+    if isinstance(node, Outcome):
+        verdict = node.short_verdict or node.verdict
+        return t("cited_verdict", tree=plain(tree.title.value), text=plain(verdict.value))
+    text = plain(node.text.value) if isinstance(node, Question) else node_text(guide, node)[0]
+    return t("cited_question", tree=plain(tree.title.value), text=text)
 
 
 def _paragraphs(text: str, passages: list[_Passage]) -> list[list[dict]]:
@@ -330,6 +360,66 @@ def _merge(passages: list[_Passage]) -> list[_Passage]:
     return merged
 
 
+def _map_list(guide: Guide, tree: Tree, node_href, link_href) -> Markup:
+    """The tree as nested lists, for screen readers and narrow screens: each
+    question, then under each answer the step it leads to. A step reached
+    again is a link back to where it was listed, so the list grows with the
+    tree, not with the number of paths through it. Built with a stack, not
+    recursion: a tree may be thousands of steps deep."""
+    t = translator(guide.language)
+    seen: set[str] = set()
+    out = ['<ul class="dg-map-tree">']
+    stack: list[tuple[str, str]] = [("node", tree.start.value)]
+    while stack:
+        kind, value = stack.pop()
+        if kind == "raw":
+            out.append(value)
+            continue
+        node = tree.node(value)
+        if node is None:
+            continue
+        name = node_text(guide, node)[1]
+        if value in seen:
+            out.append(f'<a class="dg-map-again" href="#m-{escape(value)}">{escape(t("map_see_above", name=name))}</a>')
+            continue
+        seen.add(value)
+        href = link_href(node) if isinstance(node, Link) else node_href(value)
+        nested = kind == "child"
+        out.append(("<ul>" if nested else "") + f'<li id="m-{escape(value)}" data-map-node="{escape(value)}">'
+                   f'<a href="{escape(href)}">{escape(name)}</a>')
+        todo: list[tuple[str, str]] = []
+        if isinstance(node, Question) and node.answers:
+            todo.append(("raw", '<ul class="dg-map-answers">'))
+            for answer in node.answers:
+                todo += [("raw", f'<li data-from="{escape(value)}" data-answer="{escape(answer.id)}" '
+                                 f'data-to="{escape(answer.next.value)}"><span class="dg-map-if">'
+                                 f'{escape(t("map_if", answer=plain(answer.label.value)))}</span> '),
+                         ("child", answer.next.value), ("raw", "</li>")]
+            todo.append(("raw", "</ul>"))
+        todo.append(("raw", "</li>" + ("</ul>" if nested else "")))
+        stack.extend(reversed(todo))
+    out.append("</ul>")
+    return Markup("".join(out))
+
+
+def render_map_page(guide: Guide, tree: Tree, urls: Urls) -> str:
+    """"How the guide decides": the whole tree on a page of its own, drawn and as a list."""
+    file = urls.map_file(tree.id)
+    t = translator(guide.language)
+
+    def node_href(node_id: str) -> str:
+        return urls.relative(file, urls.tree_file(tree.id), f"n-{node_id}")
+
+    def link_href(node: Link) -> str:
+        return urls.relative(file, urls.tree_file(node.tree.value), f"n-{node.node.value}" if node.node else "")
+
+    text = environment().get_template("map.md.j2").render(
+        tree=tree, t=t, tree_href=urls.relative(file, urls.tree_file(tree.id)),
+        drawing=render_map(tree, guide, link_href, node_href), items=_map_list(guide, tree, node_href, link_href),
+        script=urls.asset(file, f"{ASSET_DIR}/map.js"))
+    return _no_blank_lines_in_html(text)
+
+
 def render_tree_page(guide: Guide, tree: Tree, urls: Urls, embed: bool = False, steps_in_page: int = 200) -> str:
     return _TreePage(guide, tree, urls, embed, lazy=len(tree.nodes) > steps_in_page).render()
 
@@ -340,6 +430,7 @@ def render_pages(guide: Guide, urls: Urls, steps_in_page: int = 200) -> dict[str
     for tree in guide.trees:
         pages[urls.tree_file(tree.id)] = render_tree_page(guide, tree, urls, steps_in_page=steps_in_page)
         pages[urls.embed_file(tree.id)] = render_tree_page(guide, tree, urls, True, steps_in_page)
+        pages[urls.map_file(tree.id)] = render_map_page(guide, tree, urls)
     for source in guide.sources:
         pages[urls.source_file(source.id)] = render_source_page(guide, source, urls)
     if guide.sources:
@@ -348,7 +439,8 @@ def render_pages(guide: Guide, urls: Urls, steps_in_page: int = 200) -> dict[str
 
 
 def assets() -> dict[str, bytes]:
-    """The guide's own script and stylesheet, by their path in the site, as shipped."""
+    """The guide's own scripts and stylesheet, by their path in the site, as
+    shipped: guide.js on every page, map.js only where a map page loads it."""
     return {f"{ASSET_DIR}/{p.name}": shipped(p.name, p.read_text(encoding="utf-8")).encode("utf-8")
             for p in sorted(ASSETS.iterdir()) if p.is_file()}
 

@@ -87,14 +87,14 @@
     marks.forEach(function (m, i) {
       if (!has(self.nodes, m[1])) self.nodes[m[1]] = { kind: m[2], from: m.index, to: (marks[i + 1] || {}).index };
     });
-    // The map, as big again, is built when first opened and kept out while closed.
-    var map = root.querySelector(".dg-map"), mapBox = map && map.querySelector("noscript[data-map]");
-    var drawing = mapBox && mapBox.querySelector("svg");
-    if (drawing) drawing.remove();
-    if (map) map.addEventListener("toggle", function () {
-      if (!drawing && mapBox) drawing = build(mapBox.textContent, "svg");
-      if (drawing && map.open) map.appendChild(drawing);
-      else if (drawing) drawing.remove();
+    // The map's own page (map.js) shows the reader's path from the answers
+    // in its address: the link takes them along when it is about to be
+    // followed, copied or hovered, since every click changes them.
+    var map = root.querySelector(".dg-map [data-map-link]");
+    if (map) ["focus", "mouseover", "mousedown", "click"].forEach(function (name) {
+      map.addEventListener(name, function () {
+        map.setAttribute("href", map.getAttribute("href").split("#")[0] + hashOf(self.path, self.prior));
+      });
     });
     this.path = [];
     this.future = [];
@@ -103,7 +103,7 @@
     try { this.messages = JSON.parse(root.getAttribute("data-messages")) || {}; } catch (e) { this.messages = {}; }
     try { this.journey = JSON.parse(root.getAttribute("data-journey") || "{}") || {}; } catch (e) { this.journey = {}; }
     root.addEventListener("click", function (ev) { self.onClick(ev); });
-    root.querySelector("[data-controls]").hidden = false;
+    root.querySelectorAll("[data-controls]").forEach(function (el) { el.hidden = false; });
   }
 
   Guide.prototype.has = function (id) { return has(this.nodes, id) && !!this.nodes[id]; };
@@ -233,7 +233,8 @@
     var left = (+node.getAttribute("data-remaining") || 0) - 1;
     var progress = this.$("[data-progress]");
     progress.hidden = false;
-    progress.textContent = outcome ? this.msg(n === 1 ? "result_one" : "result", { n: n }) :
+    // No answers yet on an outcome: opened from the map (#n-), not reached.
+    progress.textContent = outcome ? (n ? this.msg(n === 1 ? "result_one" : "result", { n: n }) : this.msg("possible_result")) :
       this.msg("question", { n: n + 1 }) + (left > 0 ? this.msg("more", { n: left }) : this.msg("last"));
     this.$(".dg-summary") && (this.$(".dg-summary").hidden = this.path.length > 0);
     var box = this.$("[data-notice]");
@@ -325,15 +326,6 @@
   };
 
   Guide.prototype.onClick = function (ev) {
-    // A box of the map: a fragment link. Followed natively it fires popstate,
-    // on which the theme's instant navigation fetches the whole page again.
-    var box = ev.target.closest(".dg-map-node"), to = box && box.getAttribute("xlink:href");
-    if (to && to.slice(0, 3) === "#n-" && this.has(to.slice(3))) {
-      ev.preventDefault();
-      history.pushState(null, "", to);
-      this.fromUrl(true);
-      return;
-    }
     var el = ev.target.closest("[data-answer],[data-action],[data-change]");
     if (!el) return;
     var action = el.getAttribute("data-action");
@@ -384,6 +376,23 @@
     }
   };
 
+  // The printout is one page: the answers given are shown, and the date and
+  // the address of the result are added under the verdict.
+  Guide.prototype.beforePrint = function () {
+    var node = this.shown, meta = node && this.$("[data-print-meta]", node);
+    if (!meta) return;
+    var date = new Date().toLocaleDateString(document.documentElement.lang || undefined,
+                                             { year: "numeric", month: "long", day: "numeric" });
+    meta.textContent = this.msg("printed_on", { date: date, url: location.href });
+    var answers = this.$("[data-result-answers]", node);
+    if (answers && !answers.open) { answers.open = true; this.closeAfterPrint = answers; }
+  };
+
+  Guide.prototype.afterPrint = function () {
+    if (this.closeAfterPrint) this.closeAfterPrint.open = false;
+    this.closeAfterPrint = null;
+  };
+
   var guides = [];
 
   function init() {
@@ -408,6 +417,8 @@
   function follow() {
     guides.forEach(function (g) { if (document.contains(g.root)) g.fromUrl(true); });
   }
+  window.addEventListener("beforeprint", function () { guides.forEach(function (g) { g.beforePrint(); }); });
+  window.addEventListener("afterprint", function () { guides.forEach(function (g) { g.afterPrint(); }); });
   window.addEventListener("popstate", follow);
   window.addEventListener("hashchange", follow);
 
