@@ -4,46 +4,44 @@ from flows import assert_answers, assert_every_outcome_has_a_path, assert_paths
 TREE = "b2b"
 
 
+def test_already_posting():
+    assert_answers(TREE, "already-posting", {
+        "often": "goal",
+        "now-and-then": "goal",
+        "no": "goal",
+    })
+
+
 def test_goal():
     assert_answers(TREE, "goal", {
-        "find-leads": "buyers-there",
-        "nurture": "buyers-there",
-        "thought-leadership": "buyers-there",
+        "find-leads": "team-and-time",
         "networking": "networking-time",
         "support": "support-need",
         "no-goal": "decide-why-first",
     })
 
 
-def test_buyers_there():
-    assert_answers(TREE, "buyers-there", {
-        "yes-active": "deal-value",
-        "not-active": "direct-channels",
-        "dont-know": "direct-channels",
-    })
-
-
-def test_deal_value():
-    assert_answers(TREE, "deal-value", {
-        "high-value": "team-and-time",
-        "cant-tell": "team-and-time",
-        "low-value": "direct-channels",
-    })
-
-
 def test_team_and_time():
     assert_answers(TREE, "team-and-time", {
-        "daily": "which-platform",
-        "weekly": "linkedin-first",
+        "weekly": "buyers-there",
         "no-time": "direct-channels",
     })
 
 
-def test_which_platform():
-    assert_answers(TREE, "which-platform", {
-        "twitter": "twitter-lead-programme",
+def test_buyers_there():
+    assert_answers(TREE, "buyers-there", {
         "linkedin": "linkedin-first",
+        "twitter": "x-every-day",
         "elsewhere": "where-your-buyers-gather",
+        "not-active": "direct-channels",
+        "dont-know": "find-out-this-week",
+    })
+
+
+def test_x_every_day():
+    assert_answers(TREE, "x-every-day", {
+        "daily": "twitter-lead-programme",
+        "sometimes": "where-your-buyers-gather",
     })
 
 
@@ -77,15 +75,16 @@ def test_support_diligence():
 
 # One path to each outcome: the answers a reader gives, and where they end.
 PATHS = {
-    "decide-why-first": ['no-goal'],
-    "direct-channels": ['find-leads', 'not-active'],
-    "account-support": ['support', 'few-accounts'],
-    "one-account-in-your-name": ['networking', 'enjoy-it', 'name-is-brand'],
-    "personal-and-company-accounts": ['networking', 'enjoy-it', 'company-brand'],
-    "support-on-twitter": ['support', 'many-users', 'yes-daily'],
-    "linkedin-first": ['find-leads', 'yes-active', 'high-value', 'weekly'],
-    "twitter-lead-programme": ['find-leads', 'yes-active', 'high-value', 'daily', 'twitter'],
-    "where-your-buyers-gather": ['find-leads', 'yes-active', 'high-value', 'daily', 'elsewhere'],
+    "decide-why-first": ['no', 'no-goal'],
+    "find-out-this-week": ['often', 'find-leads', 'weekly', 'dont-know'],
+    "direct-channels": ['now-and-then', 'find-leads', 'weekly', 'not-active'],
+    "account-support": ['no', 'support', 'few-accounts'],
+    "one-account-in-your-name": ['often', 'networking', 'enjoy-it', 'name-is-brand'],
+    "personal-and-company-accounts": ['no', 'networking', 'enjoy-it', 'company-brand'],
+    "support-on-twitter": ['often', 'support', 'many-users', 'yes-daily'],
+    "linkedin-first": ['no', 'find-leads', 'weekly', 'linkedin'],
+    "twitter-lead-programme": ['often', 'find-leads', 'weekly', 'twitter', 'daily'],
+    "where-your-buyers-gather": ['now-and-then', 'find-leads', 'weekly', 'elsewhere'],
 }
 
 
