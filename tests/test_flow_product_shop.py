@@ -4,20 +4,31 @@ from flows import assert_answers, assert_every_outcome_has_a_path, assert_paths
 TREE = "product-shop"
 
 
+def test_already_posting():
+    assert_answers(TREE, "already-posting", {
+        "yes-often": "goal",
+        "now-and-then": "goal",
+        "not-yet": "goal",
+    })
+
+
 def test_goal():
     assert_answers(TREE, "goal", {
-        "sell": "buyers-there",
-        "new-customers": "buyers-there",
-        "repeat-customers": "buyers-there",
+        "sell": "which-platform",
+        "new-customers": "which-platform",
+        "repeat-customers": "which-platform",
         "support": "support-volume",
         "no-goal": "pick-a-goal",
     })
 
 
-def test_buyers_there():
-    assert_answers(TREE, "buyers-there", {
-        "yes-there": "engagement-to-sales",
-        "not-there": "go-where-buyers-are",
+def test_which_platform():
+    assert_answers(TREE, "which-platform", {
+        "visual": "engagement-to-sales",
+        "twitter": "twitter-diligence",
+        "other-platform": "engagement-to-sales",
+        "none": "go-where-buyers-are",
+        "dont-know": "find-out-this-week",
     })
 
 
@@ -25,23 +36,15 @@ def test_engagement_to_sales():
     assert_answers(TREE, "engagement-to-sales", {
         "yes-buy": "time-and-enjoyment",
         "could-set-up": "time-and-enjoyment",
-        "likes-not-sales": "keep-it-light",
+        "in-person": "keep-it-light",
     })
 
 
 def test_time_and_enjoyment():
     assert_answers(TREE, "time-and-enjoyment", {
-        "enjoy-it": "which-platform",
-        "pay-someone": "which-platform",
+        "enjoy-it": "sell-on-social",
+        "pay-someone": "sell-on-social",
         "no-time": "email-and-faq-instead",
-    })
-
-
-def test_which_platform():
-    assert_answers(TREE, "which-platform", {
-        "visual": "sell-on-social",
-        "twitter": "twitter-diligence",
-        "other-platform": "sell-on-social",
     })
 
 
@@ -69,16 +72,17 @@ def test_support_diligence():
 
 # One path to each outcome: the answers a reader gives, and where they end.
 PATHS = {
-    "pick-a-goal": ['no-goal'],
-    "go-where-buyers-are": ['sell', 'not-there'],
-    "faq-first": ['support', 'few-repeat'],
-    "direct-line": ['support', 'few-urgent'],
-    "keep-it-light": ['sell', 'yes-there', 'likes-not-sales'],
-    "support-on-social": ['support', 'many-urgent', 'yes-daily'],
-    "email-and-faq-instead": ['sell', 'yes-there', 'yes-buy', 'no-time'],
-    "sell-on-social": ['sell', 'yes-there', 'yes-buy', 'enjoy-it', 'visual'],
-    "twitter-with-care": ['sell', 'yes-there', 'yes-buy', 'enjoy-it', 'twitter', 'can-cover'],
-    "skip-twitter": ['sell', 'yes-there', 'yes-buy', 'enjoy-it', 'twitter', 'cannot-cover'],
+    "pick-a-goal": ['not-yet', 'no-goal'],
+    "find-out-this-week": ['not-yet', 'new-customers', 'dont-know'],
+    "go-where-buyers-are": ['now-and-then', 'sell', 'none'],
+    "keep-it-light": ['yes-often', 'repeat-customers', 'visual', 'in-person'],
+    "email-and-faq-instead": ['now-and-then', 'sell', 'visual', 'yes-buy', 'no-time'],
+    "sell-on-social": ['yes-often', 'sell', 'visual', 'yes-buy', 'enjoy-it'],
+    "twitter-with-care": ['yes-often', 'sell', 'twitter', 'can-cover'],
+    "skip-twitter": ['now-and-then', 'sell', 'twitter', 'cannot-cover'],
+    "faq-first": ['not-yet', 'support', 'few-repeat'],
+    "direct-line": ['yes-often', 'support', 'few-urgent'],
+    "support-on-social": ['yes-often', 'support', 'many-urgent', 'yes-daily'],
 }
 
 
@@ -88,3 +92,17 @@ def test_paths_reach_their_outcomes():
 
 def test_every_outcome_is_covered_by_a_path():
     assert_every_outcome_has_a_path(TREE, PATHS)
+
+
+def test_no_path_asks_more_than_five_questions():
+    """With the start tree's three, a journey stays at eight questions at most."""
+    from flows import real_guide
+    from generator.model import Question
+
+    tree = real_guide().tree(TREE)
+
+    def longest(node_id):
+        node = tree.node(node_id)
+        return 1 + max(longest(a.next.value) for a in node.answers) if isinstance(node, Question) else 0
+
+    assert longest(tree.start.value) <= 5
