@@ -13,7 +13,8 @@ from generator.model import Link, Question
 
 pytestmark = needs_chromium
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-RESULT = "#a=goal:sell,buyers-there:yes-there,engagement-to-sales:yes-buy,time-and-enjoyment:enjoy-it,which-platform:visual"
+RESULT = ("#a=already-posting:yes-often,goal:sell,which-platform:visual,engagement-to-sales:yes-buy,"
+          "time-and-enjoyment:enjoy-it")
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_instant_navigation_from_the_home_page(page, site):
 
 def test_keyboard_alone_reaches_a_result(page, site):
     page.goto(f"{site}/guide/product-shop/")
-    for _ in range(5):
+    for _ in range(8):
         before = visible_nodes(page)
         # From the focused heading (or the page top), Tab reaches the first answer.
         for _ in range(40):
@@ -95,10 +96,10 @@ def test_keyboard_alone_reaches_a_result(page, site):
 
 def test_change_keeps_later_answers_that_still_apply(page, site):
     page.goto(f"{site}/guide/product-shop/{RESULT}")
-    page.click('[data-node="sell-on-social"] [data-change="buyers-there"]')
-    assert visible_nodes(page) == ["buyers-there"]
-    page.click('[data-answer="yes-there"]')
-    assert visible_nodes(page) == ["sell-on-social"]  # the three later answers were kept
+    page.click('[data-node="sell-on-social"] [data-change="which-platform"]')
+    assert visible_nodes(page) == ["which-platform"]
+    page.click('[data-answer="visual"]')
+    assert visible_nodes(page) == ["sell-on-social"]  # the two later answers were kept
     assert page.url.endswith(RESULT)
 
 
@@ -118,14 +119,14 @@ def test_result_lists_answers_with_reasons_copy_and_print(page, site):
 
 def test_a_returning_reader_is_offered_to_resume(page, site):
     page.goto(f"{site}/guide/product-shop/")
+    page.click('[data-answer="yes-often"]')
     page.click('[data-answer="sell"]')
-    page.click('[data-answer="yes-there"]')
     page.goto(f"{site}/guide/b2b/")
     page.goto(f"{site}/guide/product-shop/")
-    assert visible_nodes(page) == ["goal"]
+    assert visible_nodes(page) == ["already-posting"]
     assert page.is_visible("[data-resume]")
     page.click("[data-action=resume]")
-    assert visible_nodes(page) == ["engagement-to-sales"]
+    assert visible_nodes(page) == ["which-platform"]
 
 
 def test_search_index_finds_questions_and_outcomes(site):
@@ -170,7 +171,7 @@ def test_other_profiles_are_offered_with_a_result_only(page, site):
 PAGES = {
     "home": "/",
     "question": "/guide/product-shop/",
-    "question, why we ask open": "/guide/product-shop/#a=goal:sell",
+    "question, why we ask open": "/guide/product-shop/#a=already-posting:yes-often",
     "result": "/guide/product-shop/" + RESULT,
     "router": "/guide/start/",
     "source": "/guide/sources/twitter-bad-for-business/",
@@ -265,11 +266,11 @@ def test_without_javascript_the_page_is_a_complete_document(browser, site):
 
 def test_browser_forward_replays_an_answer(page, site):
     page.goto(site + PAGES["question"])
-    page.click('[data-answer="sell"]')
+    page.click('[data-answer="yes-often"]')
     page.go_back()
-    page.wait_for_function("() => document.querySelector('[data-node=goal]:not([hidden])')")
+    page.wait_for_function("() => document.querySelector('[data-node=already-posting]:not([hidden])')")
     page.go_forward()
-    page.wait_for_function("() => document.querySelector('[data-node=buyers-there]:not([hidden])')")
+    page.wait_for_function("() => document.querySelector('[data-node=goal]:not([hidden])')")
     assert page.errors == []
 
 
@@ -282,8 +283,8 @@ def test_every_page_works_under_its_content_security_policy(page, site):
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, name
         assert page.evaluate("window.__violations") == [], name
     page.goto(site + PAGES["question"])
-    page.click('[data-answer="sell"]')  # our script runs under the policy
-    assert visible_nodes(page) == ["buyers-there"]
+    page.click('[data-answer="yes-often"]')  # our script runs under the policy
+    assert visible_nodes(page) == ["goal"]
     page.goto(site + "/")
     page.click("text=Start the guide")  # instant navigation re-creates the theme's inline scripts
     page.wait_for_selector('[data-guide-tree="start"]')
