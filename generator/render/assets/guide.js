@@ -338,7 +338,8 @@
       }
       ev.preventDefault();
       var from = el.closest("[data-node]").getAttribute("data-node");
-      this.emit("answer", { node: from, answer: el.getAttribute("data-answer"), next: this.target(el) });
+      this.emit("answer", { node: from, answer: el.getAttribute("data-answer"), next: this.target(el),
+                            answers: count(this.prior) + this.path.length + 1 });
       this.answer(from, el.getAttribute("data-answer"));
     } else if (el.hasAttribute("data-change-tree")) {
       for (var k = 0; k < this.prior.length; k++) {
