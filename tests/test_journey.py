@@ -113,3 +113,16 @@ def test_the_start_page_counts_the_whole_journey(page, site):
     # One question here, then at most two in the shop's guide.
     assert re.search(r"Question 1, at most 2 more to go", progress(page)), progress(page)
     assert page.errors == []
+
+
+def test_an_answer_that_hands_over_fires_an_answer_event_with_the_journey_count(page, site):
+    # An analytics listener as an agency's page script would add it, on every page load.
+    page.add_init_script("""document.addEventListener('decision-guide:answer', e => sessionStorage.setItem('events',
+        JSON.stringify(JSON.parse(sessionStorage.getItem('events') || '[]').concat([e.detail]))));""")
+    page.goto(f"{site}/guide/start/")
+    page.click('[data-node="what"] [data-answer="products"]')
+    page.wait_for_selector('[data-guide-tree="shop"] [data-node="buyers"]:not([hidden])')
+    page.click('[data-answer="yes"]')
+    events = page.evaluate("JSON.parse(sessionStorage.getItem('events'))")
+    assert events[0] == {"tree": "start", "node": "what", "answer": "products", "next": "to-shop", "answers": 1}
+    assert events[1] == {"tree": "shop", "node": "buyers", "answer": "yes", "next": "time", "answers": 2}
