@@ -331,3 +331,24 @@ def test_an_outcome_shows_its_caveat_and_dated_citations(page, site, edition, ab
     visible_years = [years.nth(i).text_content() for i in range(years.count()) if years.nth(i).is_visible()]
     assert any(re.fullmatch(rf"{about} \d{{4}}", y) for y in visible_years), visible_years
     assert page.errors == []
+
+
+def test_every_question_and_its_answers_fit_a_phone_screen(browser, site):
+    """On a 390x844 phone, each question of the guide, reached by a path, shows
+    its last answer without scrolling."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    too_low = []
+    for tree in real_guide().trees:
+        first = {}
+        for pairs, _ in all_paths(tree):
+            for i, (node_id, _answer) in enumerate(pairs):
+                first.setdefault(node_id, pairs[:i])
+        for node_id, before in first.items():
+            page.goto(f"{site}/guide/{tree.id}/#a=" + ",".join(f"{n}:{a}" for n, a in before))
+            page.wait_for_selector(f'[data-node="{node_id}"]:not([hidden])')
+            last = page.locator(f'[data-node="{node_id}"] [data-answer]').last.bounding_box()
+            if last["y"] + last["height"] > 844:
+                too_low.append((tree.id, node_id, round(last["y"] + last["height"])))
+    context.close()
+    assert too_low == []
