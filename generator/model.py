@@ -60,7 +60,8 @@ class Source:
     published: Optional[str]
     """Publication date as ISO text (`2021-09`), or None when unknown."""
     note: Optional[str]
-    """What was changed from the published text (removed site furniture)."""
+    """For maintainers: what was changed from the published text (removed site
+    furniture, typos kept). Never shown to readers."""
     text: str
     """The article's full text, after the front matter."""
     file: str
@@ -73,6 +74,8 @@ class Source:
     """True when `published` is inferred from the text (the note says from what), not stated by the page."""
     published_mark: Optional[Mark] = None
     """Where `published` is written."""
+    published_note: Optional[Text] = None
+    """For readers, beside an estimated date: what in the text dates it (translatable)."""
 
     @property
     def year(self) -> Optional[str]:
@@ -256,6 +259,8 @@ class Guide:
     """The build's own date (SOURCE_DATE_EPOCH when set), against which evidence ages."""
     stale_after_years: int = 8
     """Evidence older than this many years needs a caveat where an outcome rests on it alone."""
+    reviewed: Optional[datetime.date] = None
+    """When the rules or sources last changed (their last commit), shown to readers; None when unknown."""
 
     def tree(self, tree_id: str) -> Optional[Tree]:
         """The tree with this id, or None."""

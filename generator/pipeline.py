@@ -6,9 +6,11 @@ memory, so a failure can never leave a half-written site behind.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import gc
 import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +49,26 @@ def build_date() -> datetime.date:
     return datetime.date.today()
 
 
+def reviewed_date(config: GuideConfig) -> datetime.date | None:
+    """When the guide's content last changed, as readers are told: the
+    committer date of the last commit touching the rules or the sources, so
+    the same commit always says the same; else SOURCE_DATE_EPOCH's date; else
+    None (the page then says nothing rather than guess). Editing a typo in
+    the generator is not a review of the advice, hence those two folders only."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", config.rules_dir, config.sources_dir],
+                                cwd=config.root, capture_output=True, text=True, timeout=10)
+        found = result.stdout.strip() if result.returncode == 0 else ""
+        if found:
+            return datetime.date.fromisoformat(found)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return None
+
+
 def check_guide(config: GuideConfig) -> tuple[Guide, list[Diagnostic]]:
     """Load and check; every diagnostic, sorted, whatever its severity."""
     # Loading allocates hundreds of thousands of objects that all survive;
@@ -72,7 +94,7 @@ def compile_guide(config: GuideConfig, directory_urls: bool = True) -> Compiled:
     guide, diagnostics = check_guide(config)
     if has_errors(diagnostics):
         raise CompileError(diagnostics)
-    guide = localise(guide, config.language)
+    guide = localise(dataclasses.replace(guide, reviewed=reviewed_date(config)), config.language)
     urls = Urls(config.pages_dir, directory_urls)
     pages = render_pages(guide, urls, config.steps_in_page)
     files = {"guide.json": guide_json(guide, urls).encode("utf-8"), **assets()}

@@ -16,7 +16,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from .config import TRANSLATED_PAGE, GuideConfig, editions, language_switcher
@@ -27,6 +27,7 @@ from .render.history import add_history_guard
 from .diagnostics import CompileError, format_text, has_errors, summary
 from .pipeline import Compiled, compile_guide
 from .render.pages import ASSET_DIR, BRAND_CSS
+from .render.urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.decision-guide")
 
@@ -127,11 +128,16 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
 
     def on_files(self, files: Files, config):
         self._pick_translated_pages(files, config)
+        # A tree's map is reached from the tree's page; in the navigation it
+        # would add a section per tree.
+        urls = Urls(self.guide_config.pages_dir, config.use_directory_urls)
+        off_nav = {urls.map_file(tree.id) for tree in self.compiled.guide.trees}
         for rel, text in self.compiled.pages.items():
             existing = files.get_file_from_path(rel)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, rel, content=text))
+            inclusion = InclusionLevel.NOT_IN_NAV if rel in off_nav else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, rel, content=text, inclusion=inclusion))
         for rel, data in self.compiled.files.items():
             files.append(File.generated(config, rel, content=data))
         return files

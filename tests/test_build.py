@@ -39,7 +39,8 @@ def mini(tmp_path_factory) -> Path:
 def test_build_writes_pages_and_export(mini):
     site = mini / "site"
     for page in ("index.html", "guide/start/index.html", "guide/shop/index.html",
-                 "guide/sources/plain-talk/index.html", "guide.json", "assets/decision-guide/guide.js"):
+                 "guide/sources/plain-talk/index.html", "guide.json", "assets/decision-guide/guide.js",
+                 "guide/shop/map/index.html", "assets/decision-guide/map.js"):
         assert (site / page).is_file(), page
 
 
@@ -75,7 +76,9 @@ def test_guide_json_matches_golden(mini):
 def test_guide_json_keeps_the_contract(mini):
     data = json.loads((mini / "site" / "guide.json").read_text(encoding="utf-8"))
     assert data["version"] == 1 and data["language"] == "en"
+    assert data["reviewed"] == "2026-12-01"  # the fixture is no git repository: SOURCE_DATE_EPOCH's date
     for source in data["sources"]:
+        assert {"published", "published_estimated", "published_note", "note"} <= set(source)
         assert (mini / source["file"]).is_file()
         assert (mini / "site" / source["page"] / "index.html").is_file()
     for tree in data["trees"]:

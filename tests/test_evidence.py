@@ -11,7 +11,8 @@ from conftest import CITE, SOURCE_EN, SOURCE_FR, VALID_TREE, write_project
 from generator.pipeline import build_date, compile_guide
 
 OLD_FR = SOURCE_FR.replace('published: "2023"', 'published: "2010"\npublished_estimated: true') \
-    .replace("url: null\n", "url: null\nnote: \"Estimated from its 140-character limit.\"\n", 1)
+    .replace("url: null\n", "url: null\npublished_note: {en: \"it calls the 140-character limit current\", "
+             "fr: \"il tient la limite de 140 caractères pour actuelle\"}\nnote: \"Typos kept; the footer was cut.\"\n", 1)
 FR_CITE = ('[{source: parler-franc, quote: "Pour la plupart des entreprises, Twitter est ridiculement inefficace '
            'à cette fin.", translation: "For most businesses, Twitter is ridiculously inefficient for this purpose."}]')
 # The outcome 'bad' rests on the French source alone.
@@ -157,8 +158,13 @@ def test_citation_shows_the_year_beside_the_title(old_guide):
 def test_source_page_shows_the_date_and_why_when_estimated(old_guide):
     page = old_guide.pages["guide/sources/parler-franc.md"]
     assert ('<dd data-published><time datetime="2010">about 2010</time> — estimated from the article&#39;s text: '
-            "the note below says from what</dd>") in page
-    assert "Estimated from its 140-character limit." in page
+            "it calls the 140-character limit current</dd>") in page
+    # The editing note is for maintainers: kept in guide.json, never on the reader's page.
+    assert "Typos kept" not in page and "<dt>Note</dt>" not in page
+    sources = {s["id"]: s for s in json.loads(old_guide.files["guide.json"])["sources"]}
+    assert sources["parler-franc"]["note"] == "Typos kept; the footer was cut."
+    assert sources["parler-franc"]["published_note"] == "it calls the 140-character limit current"
+    assert sources["plain-talk"]["published_note"] is None
     recent = old_guide.pages["guide/sources/plain-talk.md"]
     assert '<dd data-published><time datetime="2024-05">2024-05</time></dd>' in recent
 
@@ -183,6 +189,9 @@ def test_french_edition_dates_and_labels_in_french(tmp_path):
     page = compiled.pages["guide/shop.md"]
     assert 'aria-label="À savoir" data-caveat><p class="dg-caveat-label">À savoir</p><p>Ancien.</p>' in page
     assert '<cite>Parler franc</cite></a>, <span class="dg-year">vers 2010</span></p>' in page
+    source = compiled.pages["guide/sources/parler-franc.md"]
+    assert ("<time datetime=\"2010\">vers 2010</time> — date déduite du texte de l&#39;article : "
+            "il tient la limite de 140 caractères pour actuelle</dd>") in source
 
 
 def test_stale_after_years_is_read_from_mkdocs_yml(tmp_path):
@@ -203,6 +212,9 @@ def test_writing_rules_examples_of_dates_and_caveats_load():
     header = re.search(r"```text\n(---\nid: .*?)```", page, re.S).group(1)
     source, problems = load_source("example.txt", header.encode())
     assert problems == [] and (source.published, source.published_estimated) == ("2016", True)
+    assert source.published_note.value.startswith("it names the site")
+    assert source.published_note.translated("fr").startswith("il cite le site")
+    assert "removed" in source.note and "estimated" not in source.note
     snippet = next(block for block in re.findall(r"```yaml\n(.*?)```", page, re.S) if "caveat:" in block)
     tree = "id: t\ntitle: T\nprofile: p\nstart: twitter-lead-programme\nnodes:\n" + snippet
     loaded, problems = load_tree("t.yml", tree.encode())

@@ -173,14 +173,17 @@ def test_a_thousand_crafted_urls_never_throw_nor_inject(browser, real_site):
 
 def test_our_script_parses_no_string_as_html_but_its_own_markup():
     script = (ROOT / "generator" / "render" / "assets" / "guide.js").read_text(encoding="utf-8")
+    map_script = (ROOT / "generator" / "render" / "assets" / "map.js").read_text(encoding="utf-8")
     for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "new Function", "document.write",
                       "createContextualFragment"):
         assert forbidden not in script, forbidden
-    # The one parser: steps and the map, read back from the page's own
-    # <noscript> elements (the build's markup), never from the URL or storage.
-    assert script.count("new DOMParser(") == 1
+        assert forbidden not in map_script, forbidden
+    # The one parser: steps read back from the page's own <noscript>
+    # elements (the build's markup), never from the URL or storage.
+    assert script.count("new DOMParser(") == 1 and "DOMParser" not in map_script
     calls = re.findall(r"(?<!function )\bbuild\(([^;]*)\)", script)
-    assert calls == ["mapBox.textContent, \"svg\"", "this.text.slice(node.from, node.to), \"[data-node]\""], calls
+    assert calls == ["this.text.slice(node.from, node.to), \"[data-node]\""], calls
     assert re.findall(r"this\.text = ([^;]*);", script) == ['box && !box.firstElementChild ? box.textContent : ""']
     assert 'box = root.querySelector("noscript[data-steps]")' in script
-    assert 'mapBox = map && map.querySelector("noscript[data-map]")' in script
+    # The map page reads answers from its address: never into a selector.
+    assert "querySelector(" not in re.sub(r'querySelector(All)?\("[^"+]*"\)', "", map_script)

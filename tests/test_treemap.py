@@ -126,7 +126,7 @@ def check_map(guide, tree_id: str) -> ET.Element:
         for x2, y2, w2, h2 in rects[i + 1:]:
             assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y, "boxes overlap"
 
-    # Every answer label, maybe cut short, with its full text as a tooltip.
+    # Every answer label, whole (wrapped, never cut short), with its full text as a tooltip.
     answers = [a for node in tree.nodes if isinstance(node, Question) for a in node.answers]
     shown = {}
     for g in root.iter(f"{SVG}g"):
@@ -137,8 +137,9 @@ def check_map(guide, tree_id: str) -> ET.Element:
     for full, visibles in shown.items():
         assert len(visibles) == sum(plain(a.label.value) == full for a in answers)
         for visible in visibles:
-            assert " ".join(full.split()).startswith(visible.rstrip("…").rstrip()), (visible, full)
-            assert visible == " ".join(full.split()) or visible.endswith("…")
+            assert visible.replace(" ", "") == full.replace(" ", ""), (visible, full)
+    assert "…" not in "".join(root.itertext()) or any("…" in plain(n.text.value) for n in tree.nodes
+                                                        if isinstance(n, Question))
 
     # Each answer is an edge from its question's box down to its target's box.
     edges = []
@@ -179,7 +180,12 @@ def test_tiny_tree_map(tiny):
     assert kinds[link_href(tiny.tree("tiny").node("away"))] == ["dg-map-node", "dg-map-link"]
     texts = {a.get(HREF): " ".join(t.text for t in a.iter(f"{SVG}tspan")) for a in root.iter(f"{SVG}a")}
     assert texts["#n-q"] == plain("Are your **buyers** there & <ready>?") == "Are your buyers there & ?"
-    assert texts["#n-q2"].endswith("…") and len(texts["#n-q2"]) < 120
+    # Long text wraps onto as many lines as it needs, never cut short.
+    assert texts["#n-q2"] == ("A second question, long enough to wrap onto several lines of the box and then be cut "
+                              "short with an ellipsis because it keeps going on and on")
+    assert "…" not in svg
+    lines = [t.text for a in root.iter(f"{SVG}a") if a.get(HREF) == "#n-q2" for t in a.iter(f"{SVG}tspan")]
+    assert len(lines) > 4
     assert texts[link_href(tiny.tree("tiny").node("away"))] == "→ Shop"
 
 
@@ -212,3 +218,88 @@ def test_crossings_are_counted_as_inversions():
         values = [rng.randint(0, 6) for _ in range(rng.randint(0, 30))]
         brute = sum(values[i] > values[j] for i in range(len(values)) for j in range(i + 1, len(values)))
         assert _inversions(list(values)) == brute
+
+
+def test_a_word_wider_than_a_box_is_split_not_cut():
+    from generator.render.treemap import _pieces, _wrap, _width
+
+    word = "https://example.org/a-very-long-address-that-no-box-can-hold-on-one-line"
+    lines = _wrap(f"See {word} now", 120, 13)
+    assert "".join(lines).replace(" ", "") == f"See{word}now" and all(_width(line, 13) <= 120 for line in lines)
+    assert "".join(_pieces(word, 50, 13)) == word
+
+
+def test_steps_and_answers_carry_what_map_js_needs(tiny):
+    root = ET.fromstring(str(render_map(tiny.tree("tiny"), tiny, link_href)))
+    nodes = {a.get("data-map-node") for a in root.iter(f"{SVG}a")}
+    assert nodes == {"q", "q2", "good", "bad", "away"}
+    steps = {(e.get("data-from"), e.get("data-answer"), e.get("data-to")) for e in root.iter(f"{SVG}path")
+             if e.get("class") == "dg-map-edge"}
+    assert ("q", "yes", "good") in steps and ("q", "long", "good") in steps and ("q2", "elsewhere", "away") in steps
+    labels = {(g.get("data-from"), g.get("data-answer")) for g in root.iter(f"{SVG}g")
+              if g.get("class") == "dg-map-answer"}
+    assert labels == {(f, a) for f, a, _ in steps}
+
+
+# --- the map's own page ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def tiny_pages(tmp_path_factory):
+    from generator.pipeline import compile_guide
+
+    config = write_project(tmp_path_factory.mktemp("tiny-pages"), {"tiny.yml": TINY_TREE, "shop.yml": VALID_TREE})
+    return compile_guide(config)
+
+
+def front_matter(page: str) -> dict:
+    import yaml
+
+    return yaml.safe_load(page.split("\n---\n", 1)[0].removeprefix("---\n"))
+
+
+def test_each_tree_has_a_map_page_linked_from_its_page(tiny_pages):
+    page = tiny_pages.pages["guide/tiny/map.md"]
+    assert front_matter(page)["title"] == "How the guide decides: A tiny tree & co"
+    assert "search:\n  exclude: true" in page
+    assert '<p class="dg-map"><a href="map/" data-map-link>How the guide decides</a></p>' in tiny_pages.pages[
+        "guide/tiny.md"]
+    # The map is on its own page now: the tree's page no longer carries it.
+    assert "<svg" not in tiny_pages.pages["guide/tiny.md"] and "<details class=\"dg-map\"" not in tiny_pages.pages[
+        "guide/tiny.md"]
+    # Its script is its own file, loaded by map pages alone.
+    assert page.rstrip().endswith('<script src="../../../assets/decision-guide/map.js"></script>')
+    assert "map.js" not in tiny_pages.pages["guide/tiny.md"]
+    assert "assets/decision-guide/map.js" in tiny_pages.files
+    # Boxes lead to the step on the tree's page; hand-overs to the other tree's.
+    assert 'xlink:href="../#n-good"' in page and 'xlink:href="../../shop/"' in page
+    assert 'data-map-back>Back to the guide</a>' in page
+
+
+def test_embed_pages_have_no_map(tiny_pages):
+    embed = tiny_pages.pages["guide/embed/tiny.md"]
+    assert "data-map-link" not in embed and "<svg" not in embed
+    assert "guide/embed/tiny/map.md" not in tiny_pages.pages
+
+
+def test_the_map_page_lists_the_tree_once_per_step(tiny_pages):
+    page = tiny_pages.pages["guide/tiny/map.md"]
+    items = page[page.index('<ul class="dg-map-tree">'):page.index("</section>")]
+    # Each step listed once, with its own anchor; a step reached again is a link back to it.
+    assert sorted(re.findall(r'<li id="m-([^"]+)"', items)) == ["away", "bad", "good", "q", "q2"]
+    assert items.count('href="#m-good"') == 2  # "Good" under q2 and the long answer, after "Yes"
+    assert '<a href="../#n-q">Question: Are your buyers there &amp; ?</a>' in items
+    assert "If you answer “&amp; a &#34;label&#34; far too long" in items and "<script>" not in items
+    assert '<a href="../../shop/">Continue with the guide “Shop”</a>' in items
+    assert items.count("<ul") == items.count("</ul>") and items.count("<li") == items.count("</li>")
+    ET.fromstring(items.replace("&nbsp;", " "))  # well nested
+
+
+def test_map_page_in_french(tmp_path):
+    import dataclasses
+
+    from generator.pipeline import compile_guide
+
+    config = write_project(tmp_path, {"shop.yml": VALID_TREE})
+    compiled = compile_guide(dataclasses.replace(config, language="fr", languages=("en", "fr")))
+    assert front_matter(compiled.pages["guide/shop/map.md"])["title"] == "Comment le guide décide : Shop"
+    assert ">Comment le guide décide</a></p>" in compiled.pages["guide/shop.md"]

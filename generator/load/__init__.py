@@ -26,7 +26,7 @@ def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], Brand, list
         brand, diagnostics = load_brand(path, config.root / config.docs_dir, config.display(path))
     trees, sources = [], []
     for path in _files(config, config.sources_dir, ("*.txt",)):
-        source, problems = load_source(config.display(path), path.read_bytes())
+        source, problems = load_source(config.display(path), path.read_bytes(), config.text_language)
         diagnostics += problems
         if source is not None:
             # Diagnostics name files as the working folder sees them; the

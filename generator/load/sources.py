@@ -8,8 +8,9 @@ author: null        # unknown is null, never invented
 language: fr
 url: null
 published: "2010"  # "2021-09-14", "2021-09" or "2010"; null only when nothing dates it
-published_estimated: true  # inferred from the text: the note says from what
-note: "What was removed from the published page (site furniture)."
+published_estimated: true  # inferred from the text: published_note says from what
+published_note: "It calls Twitter's 140-character limit current."  # for readers; or {en: ..., fr: ...}
+note: "What was removed from the published page (site furniture)."  # for maintainers only
 ---
 
 The article's text, as published.
@@ -27,7 +28,8 @@ from ..model import Mark, Source
 from .nodes import LANGUAGE, NodeReader
 from .yamlfile import decode, parse_text
 
-SOURCE_KEYS = ("id", "title", "author", "language", "url", "published", "published_estimated", "note")
+SOURCE_KEYS = ("id", "title", "author", "language", "url", "published", "published_estimated", "published_note",
+               "note")
 SOURCE_REQUIRED = ("id", "title", "author", "language", "url", "published")
 
 
@@ -42,7 +44,7 @@ class _SourceReader(NodeReader):
         return value.value if value else None
 
 
-def load_source(path: str, data: bytes) -> tuple[Optional[Source], list[Diagnostic]]:
+def load_source(path: str, data: bytes, text_language: str = "en") -> tuple[Optional[Source], list[Diagnostic]]:
     text, problems = decode(path, data)
     if text is None:
         return None, problems
@@ -85,9 +87,14 @@ def load_source(path: str, data: bytes) -> tuple[Optional[Source], list[Diagnost
             estimated = node.value.lower() in ("true", "yes", "on")
         else:
             reader.error(node, "wrong-type", "published_estimated must be true or false",
-                         "true when the date is inferred from the text (say from what in the note), "
+                         "true when the date is inferred from the text (say from what in published_note), "
                          "false when the page states it")
     note = reader.nullable(fields, "note", "the source's note")
+    # Readers see this one, so it may be written in every language of the
+    # guide, as rules text is; the rest of the front matter is the article's own.
+    reader.language = text_language
+    published_note = reader.optional_text(fields, "published_note", "the source's published_note")
+    reader.language = None
     body_start = close + 1
     while body_start < len(lines) and not lines[body_start].strip():
         body_start += 1
@@ -99,7 +106,8 @@ def load_source(path: str, data: bytes) -> tuple[Optional[Source], list[Diagnost
         return None, reader.diagnostics
     return Source(source_id.value, title.value, author, language.value, url, published, note, body, path,
                   source_id.mark, body_start + 1, estimated,
-                  reader.mark(fields["published"][1]) if "published" in fields else source_id.mark), reader.diagnostics
+                  reader.mark(fields["published"][1]) if "published" in fields else source_id.mark,
+                  published_note), reader.diagnostics
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -41,8 +41,11 @@ def guide_json(guide: Guide, urls: Urls) -> str:
         "version": EXPORT_VERSION,
         "title": guide.title,
         "language": guide.language,
+        # The date readers see as "last reviewed": the rules' or sources' last commit.
+        "reviewed": guide.reviewed.isoformat() if guide.reviewed else None,
         "sources": [{"id": s.id, "title": s.title, "author": s.author, "language": s.language, "url": s.url,
-                     "published": s.published, "published_estimated": s.published_estimated, "file": s.file,
+                     "published": s.published, "published_estimated": s.published_estimated,
+                     "published_note": _text(s.published_note), "note": s.note, "file": s.file,
                      "page": urls.url(urls.source_file(s.id))} for s in guide.sources],
         "trees": [{"id": t.id, "title": t.title.value, "profile": t.profile.value, "summary": _text(t.summary),
                    "page": urls.url(urls.tree_file(t.id)), "start": t.start.value, "file": t.file,

@@ -1,4 +1,5 @@
-"""A map of a whole tree: inline SVG, laid out here at build time.
+"""A map of a whole tree: inline SVG, laid out here at build time, shown on
+the tree's page "How the guide decides" (`guide/<tree>/map/`).
 
 Inline SVG needs no script, no CDN and no layout library: the map shows
 without JavaScript, works offline, prints, and every box is a plain link to
@@ -20,8 +21,8 @@ from ..model import Guide, Link, Node, Question, Tree
 from .messages import translator
 from .text import plain
 
-FONT, LINE, PAD, BOX_W, NODE_LINES = 13, 16, 8, 190, 4  # boxes: text size, line height, padding, width
-LABEL_FONT, LABEL_LINE, LABEL_W, LABEL_LINES = 11, 13, 124, 2  # answer labels, the same
+FONT, LINE, PAD, BOX_W = 13, 16, 8, 190  # boxes: text size, line height, padding, width
+LABEL_FONT, LABEL_LINE, LABEL_W = 11, 13, 124  # answer labels, the same
 NODE_GAP, LABEL_GAP, MARGIN = 20, 14, 4  # vertical space under a row of nodes, of labels
 _NARROW, _WIDE = set("iljtfrI.,:;'!|()[] "), set("mwMW@")
 
@@ -31,25 +32,28 @@ def _width(text: str, size: float) -> float:
     return size * sum(.3 if c in _NARROW else .85 if c in _WIDE else .66 if c.isupper() else .55 for c in text)
 
 
-def _fit(text: str, width: float, size: float) -> str:
-    if _width(text, size) <= width:
-        return text
-    while text and _width(text + "…", size) > width:
-        text = text[:-1]
-    return text.rstrip(" ,;:-") + "…"
+def _pieces(word: str, width: float, size: float) -> list[str]:
+    """A word wider than a line (an address), split where it must: cutting it
+    short would hide what a reader needs to choose."""
+    pieces = [""]
+    for c in word:
+        if pieces[-1] and _width(pieces[-1] + c, size) > width:
+            pieces.append("")
+        pieces[-1] += c
+    return pieces
 
 
-def _wrap(text: str, width: float, size: float, max_lines: int) -> list[str]:
-    """Greedy word wrap; the last line ends with "…" when text is left over."""
+def _wrap(text: str, width: float, size: float) -> list[str]:
+    """Greedy word wrap onto as many lines as the text needs: the box grows,
+    the text is never cut short."""
     lines: list[str] = []
     for word in text.split():
-        if lines and _width(f"{lines[-1]} {word}", size) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    if len(lines) > max_lines:
-        lines[max_lines - 1:] = [" ".join(lines[max_lines - 1:])]
-    return [_fit(line, width, size) for line in lines] or [""]
+        for piece in _pieces(word, width, size):
+            if lines and _width(f"{lines[-1]} {piece}", size) <= width:
+                lines[-1] += " " + piece
+            else:
+                lines.append(piece)
+    return lines or [""]
 
 
 class _V:
@@ -204,7 +208,7 @@ def _ports(v: _V, ends: list[_V], share: float) -> dict[int, float]:
     return {id(e): v.x + v.w * share * ((k + 1) / (len(ends) + 1) - .5) for k, e in enumerate(ends)}
 
 
-def _node_text(guide: Guide, node: Node) -> tuple[str, str]:
+def node_text(guide: Guide, node: Node) -> tuple[str, str]:
     """(text in the box, accessible name) of a node."""
     if not isinstance(node, Link):
         text = plain(node.text.value if isinstance(node, Question) else node.verdict.value)
@@ -215,28 +219,30 @@ def _node_text(guide: Guide, node: Node) -> tuple[str, str]:
     return f"→ {title}", translator(guide.language)("map_continue", title=title)
 
 
-def render_map(tree: Tree, guide: Guide, link_href: Callable[[Link], str]) -> Markup:
-    """The whole tree as one inline `<svg>`: boxes link to `#n-<id>`, hand-overs to `link_href(node)`."""
+def render_map(tree: Tree, guide: Guide, link_href: Callable[[Link], str],
+               node_href: Callable[[str], str] = lambda node_id: f"#n-{node_id}") -> Markup:
+    """The whole tree as one inline `<svg>`: boxes link to `node_href(id)`
+    (the step on the tree's page), hand-overs to `link_href(node)`."""
     nodes = dict(tree.index)
     layer, order, edges = _layers(tree, nodes)
     real: dict[str, _V] = {}
     for node_id in order:
         node = nodes[node_id]
-        lines = _wrap(_node_text(guide, node)[0], BOX_W - 2 * PAD, FONT, NODE_LINES)
+        lines = _wrap(node_text(guide, node)[0], BOX_W - 2 * PAD, FONT)
         real[node_id] = _V(2 * layer[node_id], "node", BOX_W, len(lines) * LINE + 2 * PAD, 24, lines)
     chains = []
     for q, i, c in edges:
         answer = nodes[q].answers[i]
-        lines = _wrap(plain(answer.label.value), LABEL_W, LABEL_FONT, LABEL_LINES)
+        lines = _wrap(plain(answer.label.value), LABEL_W, LABEL_FONT)
         label = _V(real[q].rank + 1, "label", max(_width(s, LABEL_FONT) for s in lines) + 6,
                    len(lines) * LABEL_LINE + 2, 14, lines)
         chain = [real[q], label] + [_V(r) for r in range(label.rank + 1, real[c].rank)] + [real[c]]
         for a, b in zip(chain, chain[1:]):
             a.down.append(b)
             b.up.append(a)
-        chains.append((answer, chain))
+        chains.append((q, answer, chain))
     ranks: list[list[_V]] = [[] for _ in range(max(v.rank for v in real.values()) + 1)] if real else []
-    for v in list(real.values()) + [v for _, chain in chains for v in chain[1:-1]]:
+    for v in list(real.values()) + [v for _, _, chain in chains for v in chain[1:-1]]:
         ranks[v.rank].append(v)
     ranks = _order(ranks)
     _positions(ranks)
@@ -250,35 +256,38 @@ def render_map(tree: Tree, guide: Guide, link_href: Callable[[Link], str]) -> Ma
     out_ports = {id(v): _ports(v, v.down, 1.0) for v in real.values()}
     in_ports = {id(v): _ports(v, v.up, .6) for v in real.values()}
     paths, arrows, labels = [], [], []
-    for answer, chain in chains:
+    for q_id, answer, chain in chains:
         q, label, c = chain[0], chain[1], chain[-1]
+        # What map.js reads to highlight the reader's path ("#a=node:answer").
+        step = f'data-from="{escape(q_id)}" data-answer="{escape(answer.id)}" data-to="{escape(answer.next.value)}"'
         first = [(out_ports[id(q)][id(label)], q.y + q.h), (label.x, label.y)]
         rest = [(label.x, label.y + label.h)]
         for bend in chain[2:-1]:
             rest += [(bend.x, bend.y), (bend.x, bottom[bend.rank])]
         end = in_ports[id(c)][id(chain[-2])]
         rest.append((end, c.y - 6))
-        paths.append(f'<path class="dg-map-edge" d="{_curve(first)}{_curve(rest)}" fill="none" stroke="currentColor"/>')
+        paths.append(f'<path class="dg-map-edge" {step} d="{_curve(first)}{_curve(rest)}" fill="none" stroke="currentColor"/>')
         arrows.append(f'M{_n(end - 4)} {_n(c.y - 7)}L{_n(end + 4)} {_n(c.y - 7)}L{_n(end)} {_n(c.y)}Z')
-        labels.append(f'<g class="dg-map-answer"><title>{escape(plain(answer.label.value))}</title>'
+        labels.append(f'<g class="dg-map-answer" {step}><title>{escape(plain(answer.label.value))}</title>'
                       f'{_text(label, "dg-map-label", LABEL_FONT, LABEL_LINE)}</g>')
     boxes = []
     for node_id in order:
         node, v = nodes[node_id], real[node_id]
-        href = link_href(node) if isinstance(node, Link) else f"#n-{node_id}"
+        href = link_href(node) if isinstance(node, Link) else node_href(node_id)
         style = {"question": 'fill="none" stroke-width="1"',
                  "outcome": 'fill="currentColor" fill-opacity=".08" stroke-width="2.5"',
                  "link": 'fill="none" stroke-width="1.5" stroke-dasharray="5 3"'}[node.kind]
         start = " dg-map-start" if node_id == tree.start.value else ""
         # role="link": crawlers skip an SVG anchor without an href attribute.
-        boxes.append(f'<a class="dg-map-node dg-map-{node.kind}{start}" role="link" xlink:href="{escape(href)}">'
-                     f'<title>{escape(_node_text(guide, node)[1])}</title>'
+        boxes.append(f'<a class="dg-map-node dg-map-{node.kind}{start}" role="link" xlink:href="{escape(href)}" '
+                     f'data-map-node="{escape(node_id)}">'
+                     f'<title>{escape(node_text(guide, node)[1])}</title>'
                      f'<rect class="dg-map-box" x="{_n(v.x - v.w / 2)}" y="{_n(v.y)}" width="{_n(v.w)}" '
                      f'height="{_n(v.h)}" rx="{10 if node.kind == "outcome" else 4}" {style} stroke="currentColor"/>'
                      f'{_text(v, "dg-map-text", FONT, LINE)}</a>')
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="dg-map-svg" '
              f'viewBox="0 0 {_n(width)} {_n(height)}" width="100%" font-size="{FONT}" '
-             f'style="--dg-map-width:{_n(width)}px;max-width:{_n(width)}px">',
+             f'style="max-width:{_n(width)}px">',
              f"<title>{escape(translator(guide.language)('map_of', title=plain(tree.title.value)))}</title>",
              '<g class="dg-map-edges">', *paths,
              f'<path class="dg-map-arrow" d="{"".join(arrows)}" fill="currentColor" stroke="none"/>' if arrows else "",

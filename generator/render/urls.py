@@ -32,6 +32,10 @@ class Urls:
     def coverage_file(self) -> str:
         return f"{self.pages_dir}/sources/index.md"
 
+    def map_file(self, tree_id: str) -> str:
+        """The page "How the guide decides" of a tree, beside the tree's own (`guide/b2b/map/`)."""
+        return f"{self.pages_dir}/{tree_id}/map.md"
+
     def url(self, file: str) -> str:
         """The page URL of a Markdown file, relative to the site root."""
         stem = file[:-3]
@@ -44,6 +48,12 @@ class Urls:
     def relative(self, from_file: str, to_file: str, fragment: str = "") -> str:
         """A link from one page to another, as a browser resolves it."""
         return _relative(self, from_file, to_file, fragment)
+
+    def asset(self, from_file: str, path: str) -> str:
+        """A link from a page to a file of the site (`assets/decision-guide/map.js`)."""
+        here = self.url(from_file)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        return posixpath.relpath(path, base or ".")
 
     def _relative(self, from_file: str, to_file: str, fragment: str) -> str:
         here = self.url(from_file)
