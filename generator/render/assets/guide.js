@@ -187,7 +187,7 @@
     var hash = location.hash, parsed = parseState(hash), pairs = parsed && parsed.path;
     var entry = parsed && parsed.prior.length ? this.checkPrior(parsed.prior) : this.start;
     var lost = !!(parsed && parsed.prior.length && !entry);
-    this.prior = entry ? parsed.prior : [];
+    this.prior = parsed && entry ? parsed.prior : [];
     this.entry = entry && this.has(entry) ? entry : this.start;
     var state = pairs ? this.walk(pairs) : { path: [], current: this.start, broken: true };
     if (lost) state.broken = true;
