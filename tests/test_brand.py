@@ -92,7 +92,7 @@ def test_a_fork_renamed_recoloured_with_a_cta_and_in_french(tmp_path):
     result = guide("build", cwd=project)
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "guide" / "shop" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="fr"' in page and "Notre verdict" in page
+    assert '<html lang="fr"' in page and "Cette semaine" in page
     assert "diagnostic réseaux sociaux d" in page
     assert 'href="https://acme.example/call">Book a free call with Acme</a>' in page
     assert "assets/decision-guide/brand.css" in page and "agency-logo.svg" in page

@@ -99,7 +99,7 @@ def test_a_fork_switched_to_french_in_mkdocs_yml_alone(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "guide" / "shop" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in page
-    assert "Pourquoi cette question" in page and "Notre verdict" in page and "Recommencer" in page
+    assert "Pourquoi cette question" in page and "Cette semaine" in page and "Recommencer" in page
     assert "Modifier" in page  # the script's strings come from the French catalogue too
     assert not (project / "site" / "fr").exists()  # one language, one build
 
