@@ -183,11 +183,11 @@ def test_every_check_is_documented_in_writing_rules():
 
 def test_short_verdict_is_required(check):
     text = VALID_TREE.replace("    short_verdict: Not now\n", "")
-    assert check({"shop.yml": text}) == [("shop.yml", 21, 3, "short-verdict")]
+    assert check({"shop.yml": text}) == [("shop.yml", 22, 3, "short-verdict")]
 
 
 def test_short_verdict_has_at_most_four_words_in_every_language(check):
     text = VALID_TREE.replace("short_verdict: Not now",
                               'short_verdict: {en: Not now, fr: "Pas maintenant, et pas plus tard"}')
-    assert check({"shop.yml": text}) == [("shop.yml", 26, 20, "short-verdict")]
+    assert check({"shop.yml": text}) == [("shop.yml", 26, 25, "short-verdict")]
     assert check({"shop.yml": text.replace("et pas plus tard", "pas encore")}) == []

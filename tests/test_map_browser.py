@@ -29,6 +29,7 @@ def test_the_map_page_does_not_scroll_sideways_on_a_phone(browser, server):
     for address in ("", "#a=buyers:yes,time:not-really"):
         page.goto(f"{server}/guide/shop/map/{address}")
         assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        page.wait_for_selector(".dg-map-svg")
         box = page.locator(".dg-map-svg").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     context.close()

@@ -96,6 +96,7 @@ def test_keyboard_alone_reaches_a_result(page, site):
 
 def test_change_keeps_later_answers_that_still_apply(page, site):
     page.goto(f"{site}/guide/product-shop/{RESULT}")
+    page.click('[data-node="sell-on-social"] [data-result-answers] > summary')
     page.click('[data-node="sell-on-social"] [data-change="which-platform"]')
     assert visible_nodes(page) == ["which-platform"]
     page.click('[data-answer="visual"]')
@@ -237,7 +238,9 @@ def test_own_script_and_stylesheet_stay_small(site):
 
     shipped = [urllib.request.urlopen(f"{site}/{ASSET_DIR}/{name}").read() for name in ("guide.js", "guide.css")]
     size = sum(len(gzip.compress(data, 9)) for data in shipped)
-    assert size <= 6 * 1024, f"{size} bytes gzipped"
+    # 6 KiB until the journey across guides, the result panel and the printout
+    # (issue 11) added 2 KiB of source; bench/README.md keeps the figures.
+    assert size <= 7 * 1024, f"{size} bytes gzipped"
 
 
 def test_shipped_assets_lose_only_comments_and_indentation():
