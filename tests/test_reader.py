@@ -355,3 +355,27 @@ def test_every_question_and_its_answers_fit_a_phone_screen(browser, site):
                 too_low.append((tree.id, node_id, round(last["y"] + last["height"])))
     context.close()
     assert too_low == []
+
+
+@pytest.mark.parametrize("edition", ["", "fr/"])
+def test_every_result_shows_its_verdict_at_a_glance_on_a_phone(browser, site, edition):
+    """On a 390x844 phone, every outcome of the guide, reached by a path, has
+    its short verdict in the first screen and the copy-link button within two."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    late = []
+    for tree in real_guide().trees:
+        seen = set()
+        for pairs, end in all_paths(tree):
+            if isinstance(end, Link) or end.id in seen:
+                continue
+            seen.add(end.id)
+            page.goto(f"{site}/{edition}guide/{tree.id}/#a=" + ",".join(f"{n}:{a}" for n, a in pairs))
+            node = f'[data-node="{end.id}"]'
+            page.wait_for_selector(f"{node}:not([hidden])")
+            short = page.locator(f"{node} [data-short-verdict]").bounding_box()
+            copy = page.locator(f"{node} [data-action=copy]").bounding_box()
+            if short["y"] + short["height"] > 844 or copy["y"] + copy["height"] > 2 * 844:
+                late.append((tree.id, end.id, round(short["y"] + short["height"]), round(copy["y"] + copy["height"])))
+    context.close()
+    assert late == []
