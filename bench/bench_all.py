@@ -405,7 +405,9 @@ def bench_browser(sizes: list[int], clicks: int, spine: int, guide_js: Path | No
                 built = timed(command("guide") + ["build"], project)
                 site = project / "site"
                 if guide_js:
-                    shutil.copyfile(guide_js, site / "assets" / "decision-guide" / "guide.js")
+                    from generator.render.pages import asset_path
+
+                    shutil.copyfile(guide_js, site / asset_path("guide.js"))  # the page keeps the built name
                 page_bytes = (site / "guide" / "big" / "index.html").stat().st_size
                 httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                                         functools.partial(Quiet, directory=str(site)))
@@ -461,9 +463,9 @@ def bench_browser(sizes: list[int], clicks: int, spine: int, guide_js: Path | No
 def bench_assets(report: Report) -> None:
     heading("5. The guide's own script and stylesheet, gzip -9: as written (generator/render/assets/*) "
             "and as shipped (comments and indentation removed by the build)")
-    from generator.render.pages import assets
+    from generator.render.pages import shipped_assets
 
-    built = {Path(rel).name: data for rel, data in assets().items()}
+    built = shipped_assets()
     totals = {"source": [0, 0], "shipped": [0, 0]}
     for path in sorted(ASSETS.iterdir()):
         if not path.is_file():

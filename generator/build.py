@@ -23,9 +23,10 @@ import yaml
 from .config import TRANSLATED_PAGE, GuideConfig, language_switcher, read_mkdocs_yml
 from .diagnostics import CompileError, format_text, summary
 from .pipeline import compile_guide, write_outputs
+from .render.assetlinks import fix_asset_links
 from .render.csp import add_csp
 from .render.history import add_history_guard
-from .render.pages import ASSET_DIR, BRAND_CSS
+from .render.pages import page_assets
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -77,6 +78,9 @@ def build_site(config: GuideConfig, site: Path, engine: str = "mkdocs", strict: 
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     work = Path(tempfile.mkdtemp(prefix="guide-build-"))
+    from .plugin import EDITION_BUILD
+
+    os.environ[EDITION_BUILD] = config.languages[0]  # each edition is built here: the plugin builds no others
     try:
         for edition in editions(config, mkdocs, staging):
             if engine == "mkdocs":
@@ -87,8 +91,18 @@ def build_site(config: GuideConfig, site: Path, engine: str = "mkdocs", strict: 
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        os.environ.pop(EDITION_BUILD, None)
         shutil.rmtree(work, ignore_errors=True)
     _swap(staging, site)
+
+
+def build_other_editions(config: GuideConfig, site_dir: Path) -> None:
+    """Every edition but the root one, into `<lang>/` of a folder MkDocs just
+    built the root edition in (a plain `mkdocs build`, or `mkdocs serve`)."""
+    mkdocs_yml = config.root / (config.mkdocs_file or "mkdocs.yml")
+    mkdocs = read_mkdocs_yml(mkdocs_yml)
+    for edition in editions(config, mkdocs, site_dir)[1:]:
+        _build_with_mkdocs(mkdocs_yml, mkdocs, edition, strict=False)
 
 
 def _swap(staging: Path, site: Path) -> None:
@@ -142,9 +156,8 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
     _docs_for(config, edition.language, docs)
     write_outputs(compiled, docs, docs)
     brand = compiled.guide.brand
-    extra_css = [*(str(c) for c in mkdocs.get("extra_css") or []), f"{ASSET_DIR}/guide.css"]
-    if BRAND_CSS in compiled.files:
-        extra_css.append(BRAND_CSS)
+    stylesheets, scripts = page_assets(brand)
+    extra_css = [*(str(c) for c in mkdocs.get("extra_css") or []), *stylesheets]
     theme = {"language": edition.language}
     theme.update({k: v for k, v in (("logo", brand.logo), ("favicon", brand.favicon)) if v})
     settings: dict = {
@@ -153,7 +166,7 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
         "site_dir": "site",
         "theme": theme,
         "extra_css": extra_css,
-        "extra_javascript": [*(str(j) for j in mkdocs.get("extra_javascript") or []), f"{ASSET_DIR}/guide.js"],
+        "extra_javascript": [*(str(j) for j in mkdocs.get("extra_javascript") or []), *scripts],
     }
     if edition.site_url:
         settings["site_url"] = edition.site_url
@@ -172,7 +185,8 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
         print(result.stdout + result.stderr, file=sys.stderr)
         raise BuildFailed("Zensical stopped")
     for page in sorted((project / "site").rglob("*.html")):
-        page.write_text(add_csp(add_history_guard(page.read_text(encoding="utf-8"))), encoding="utf-8")
+        html = fix_asset_links(page.read_text(encoding="utf-8"), page.relative_to(project / "site").as_posix())
+        page.write_text(add_csp(add_history_guard(html)), encoding="utf-8")
     edition.site_dir.parent.mkdir(parents=True, exist_ok=True)
     if edition.site_dir.exists():  # the main edition's folder holds the others: move its content
         for item in (project / "site").iterdir():

@@ -14,15 +14,15 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .render.brand import brand_css
 from .check import run_checks
 from .config import GuideConfig
 from .diagnostics import CompileError, Diagnostic, has_errors, sort_diagnostics
 from .load import load_all
+from .load.messages import untranslated
 from .localise import localise
 from .model import Guide
 from .render.export import guide_json
-from .render.pages import BRAND_CSS, assets, render_pages
+from .render.pages import assets, brand_stylesheet, render_pages
 from .render.urls import Urls
 
 
@@ -82,10 +82,14 @@ def check_guide(config: GuideConfig) -> tuple[Guide, list[Diagnostic]]:
         if paused:
             gc.enable()
     guide = Guide(config.title, config.text_language, tuple(trees), tuple(sources), brand, config.languages,
-                  config.text_language, build_date(), config.stale_after_years)
+                  config.text_language, build_date(), config.stale_after_years,
+                  messages_root=str(config.root))
     # A file too broken to load is reported by the loader alone; the checks
     # see the trees that loaded, so one mistake is not reported twice.
     diagnostics += list(run_checks(guide))
+    # Interface words: the fork's catalogues, and each edition's missing words.
+    mkdocs_yml = config.root / config.mkdocs_file if config.mkdocs_file else None
+    diagnostics += untranslated(config.root, config.languages, mkdocs_yml, config.display)
     return guide, sort_diagnostics(diagnostics)
 
 
@@ -98,9 +102,9 @@ def compile_guide(config: GuideConfig, directory_urls: bool = True) -> Compiled:
     urls = Urls(config.pages_dir, directory_urls)
     pages = render_pages(guide, urls, config.steps_in_page)
     files = {"guide.json": guide_json(guide, urls).encode("utf-8"), **assets()}
-    css = brand_css(guide.brand)
-    if css:
-        files[BRAND_CSS] = css.encode("utf-8")
+    stylesheet = brand_stylesheet(guide.brand)
+    if stylesheet:
+        files[stylesheet[0]] = stylesheet[1]
     return Compiled(guide, pages, files, diagnostics)
 
 

@@ -6,7 +6,9 @@ maintenance mode, so everything it does is also reachable without MkDocs
 """
 from __future__ import annotations
 
+import html
 import logging
+import os
 import re
 import sys
 import types
@@ -21,15 +23,22 @@ from mkdocs.structure.toc import get_toc
 
 from .config import TRANSLATED_PAGE, GuideConfig, editions, language_switcher
 from .load.brand import Brand, load_brand
-from .render.brand import brand_css
 from .render.csp import add_csp
 from .render.history import add_history_guard
+from .render import interface
+from .render.messages import translator
 from .diagnostics import CompileError, format_text, has_errors, summary
 from .pipeline import Compiled, compile_guide
-from .render.pages import ASSET_DIR, BRAND_CSS
+from .render.pages import page_assets
 from .render.urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.decision-guide")
+EDITION_BUILD = "DECISION_GUIDE_EDITION_BUILD"
+"""Set, to the root edition's language, while one edition is built on behalf of
+the whole site (guide build, or the other editions of a plain mkdocs build):
+that build builds no others, and knows which edition sits at the root."""
+PREVIEW = "DECISION_GUIDE_PREVIEW"
+"""Set by `mkdocs serve`: pages go without their Content-Security-Policy."""
 
 
 def _fail_on_errors(diagnostics) -> None:
@@ -72,6 +81,12 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
     def __init__(self):
         self.guide_config: GuideConfig | None = None
         self.compiled: Compiled | None = None
+        self.command = "build"
+
+    def on_startup(self, command, dirty):
+        self.command = command
+        if command == "serve":
+            os.environ[PREVIEW] = "1"  # seen by the other editions' builds too
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent.resolve()
@@ -84,7 +99,10 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             docs_dir=docs_rel,
             pages_dir=self.config.pages_dir,
             language=config.theme.get("language") or "en",
-            languages=editions(config.theme.get("language") or "en", self.config.languages),
+            # Building one edition of several, the theme's language is that
+            # edition's; the root one is named by whoever builds them all.
+            languages=editions(os.environ.get(EDITION_BUILD) or config.theme.get("language") or "en",
+                               self.config.languages),
             text_language=self.config.text_language,
             title=config.site_name,
             mkdocs_file=Path(config.config_file_path).resolve().relative_to(root).as_posix(),
@@ -95,16 +113,57 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
                                      self.guide_config.display(Path(config.config_file_path)))
         _fail_on_errors(problems)
         self._apply_brand(config, brand)
+        self._theme_words(config)
         if len(self.guide_config.languages) > 1 and not config.extra.get("alternate"):
             config.extra["alternate"] = language_switcher(self.guide_config.languages, self.guide_config.language)
-        wanted = [("extra_css", f"{ASSET_DIR}/guide.css"), ("extra_javascript", f"{ASSET_DIR}/guide.js")]
-        if brand_css(brand):
-            wanted.append(("extra_css", BRAND_CSS))
+        stylesheets, scripts = page_assets(brand)
+        wanted = [("extra_css", path) for path in stylesheets] + [("extra_javascript", path) for path in scripts]
         for attr, path in wanted:
             entries = getattr(config, attr)
             if path not in [str(e) for e in entries]:
                 entries.append(path)
         return config
+
+    def _t(self):
+        return translator(self.guide_config.language, self.guide_config.root)
+
+    def _theme_words(self, config) -> None:
+        """The theme's words that come from mkdocs.yml, in this edition's language."""
+        t = self._t()
+        if config.theme.get("palette"):
+            config.theme["palette"] = interface.palette(config.theme["palette"], t)
+        if "toc" in config.markdown_extensions:
+            config.mdx_configs["toc"] = {**config.mdx_configs.get("toc", {}), "permalink_title": t("permalink_title")}
+
+    def on_nav(self, nav, config, files):
+        """Sections MkDocs names after our folders ("Embed") take the edition's words."""
+        titles = interface.section_titles(self.guide_config.pages_dir, self._t())
+
+        def folder(section):
+            for child in section.children or []:
+                if getattr(child, "file", None) is not None:
+                    return child.file.src_uri.rsplit("/", 1)[0]
+                if child.is_section:
+                    found = folder(child)
+                    if found:
+                        return found.rsplit("/", 1)[0]
+            return None
+
+        def walk(items):
+            for item in items:
+                if item.is_section:
+                    path = folder(item)
+                    if path in titles and item.title == interface.section_title(path):
+                        item.title = titles[path]
+                    walk(item.children or [])
+
+        walk(nav.items)
+        return nav
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name == "404.html":
+            return interface.not_found_page(output_content, self._t())
+        return output_content
 
     @staticmethod
     def _apply_brand(config, brand: Brand) -> None:
@@ -165,10 +224,36 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         # mkdocs-material 9.8's search dialog has role="dialog" and no name,
         # so screen readers announce an anonymous dialog.
         output = output.replace('data-md-component="search" role="dialog">',
-                                'data-md-component="search" role="dialog" aria-label="Search">', 1)
+                                'data-md-component="search" role="dialog" aria-label="%s">'
+                                % html.escape(self._t()("search_label")), 1)
+        if os.environ.get(PREVIEW):
+            # The preview server injects an inline live-reload script into
+            # every page as it serves it; a policy would block it. Built
+            # sites (build, guide build) always carry the policy.
+            return add_history_guard(output)
         return add_csp(add_history_guard(output))
+
+    def on_post_build(self, config):
+        """`mkdocs build` and `mkdocs serve` build one edition, the root one;
+        the others are built here, into `<lang>/` of the same folder, so no
+        language-switcher link ever leads to a missing page. `guide build`
+        builds each edition itself and says so in the environment."""
+        if os.environ.get(EDITION_BUILD) or len(self.guide_config.languages) < 2:
+            return
+        from .build import BuildFailed, build_other_editions
+
+        os.environ[EDITION_BUILD] = self.guide_config.languages[0]
+        try:
+            build_other_editions(self.guide_config, Path(config.site_dir))
+        except BuildFailed as e:
+            raise PluginError(f"decision-guide: an edition failed to build ({e})") from None
+        finally:
+            del os.environ[EDITION_BUILD]
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.guide_config.root / self.guide_config.rules_dir))
         server.watch(str(self.guide_config.root / self.guide_config.sources_dir))
+        messages = self.guide_config.root / "messages"  # the fork's interface words
+        if messages.is_dir():
+            server.watch(str(messages))
         return server

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT
+from generator.render.pages import asset_path
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -39,8 +40,8 @@ def mini(tmp_path_factory) -> Path:
 def test_build_writes_pages_and_export(mini):
     site = mini / "site"
     for page in ("index.html", "guide/start/index.html", "guide/shop/index.html",
-                 "guide/sources/plain-talk/index.html", "guide.json", "assets/decision-guide/guide.js",
-                 "guide/shop/map/index.html", "assets/decision-guide/map.js"):
+                 "guide/sources/plain-talk/index.html", "guide.json", asset_path("guide.js"),
+                 "guide/shop/map/index.html", asset_path("map.js")):
         assert (site / page).is_file(), page
 
 
@@ -218,7 +219,7 @@ def test_zensical_builds_the_same_guide(tmp_path):
     site = project / "site"
     page = (site / "guide" / "shop" / "index.html").read_text(encoding="utf-8")
     assert 'data-guide-tree="shop"' in page and page.count("data-node=") == 4
-    assert "assets/decision-guide/guide.js" in page and "assets/decision-guide/guide.css" in page
+    assert asset_path("guide.js") in page and asset_path("guide.css") in page
     assert (site / "guide.json").is_file() and (site / "guide" / "sources" / "plain-talk" / "index.html").is_file()
     assert not (project / "content" / "guide").exists()  # the docs folder itself was not written to
 

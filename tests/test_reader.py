@@ -234,9 +234,9 @@ def test_own_script_and_stylesheet_stay_small(site):
     import gzip
     import urllib.request
 
-    from generator.render.pages import ASSET_DIR
+    from generator.render.pages import asset_path
 
-    shipped = [urllib.request.urlopen(f"{site}/{ASSET_DIR}/{name}").read() for name in ("guide.js", "guide.css")]
+    shipped = [urllib.request.urlopen(f"{site}/{asset_path(name)}").read() for name in ("guide.js", "guide.css")]
     size = sum(len(gzip.compress(data, 9)) for data in shipped)
     # 6 KiB until the journey across guides, the result panel and the printout
     # (issue 11) added 2 KiB of source; bench/README.md keeps the figures.

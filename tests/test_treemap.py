@@ -15,6 +15,7 @@ from generator.config import GuideConfig
 from generator.diagnostics import has_errors
 from generator.model import Link, Question
 from generator.pipeline import check_guide
+from generator.render.pages import asset_path
 from generator.render.text import plain
 from generator.render.treemap import render_map
 
@@ -267,9 +268,9 @@ def test_each_tree_has_a_map_page_linked_from_its_page(tiny_pages):
     assert "<svg" not in tiny_pages.pages["guide/tiny.md"] and "<details class=\"dg-map\"" not in tiny_pages.pages[
         "guide/tiny.md"]
     # Its script is its own file, loaded by map pages alone.
-    assert page.rstrip().endswith('<script src="../../../assets/decision-guide/map.js"></script>')
+    assert page.rstrip().endswith(f'<script src="../../../{asset_path("map.js")}"></script>')
     assert "map.js" not in tiny_pages.pages["guide/tiny.md"]
-    assert "assets/decision-guide/map.js" in tiny_pages.files
+    assert asset_path("map.js") in tiny_pages.files
     # Boxes lead to the step on the tree's page; hand-overs to the other tree's.
     assert 'xlink:href="../#n-good"' in page and 'xlink:href="../../shop/"' in page
     assert 'data-map-back>Back to the guide</a>' in page

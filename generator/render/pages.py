@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from ..check.quotes import find_passage, normalise
 from ..model import Answer, Citation, Guide, Link, Node, Outcome, Question, Source, Tree
+from .brand import brand_css
 from .treemap import node_text, render_map
 from .messages import catalogue, translator
 from .text import markdown_block, markdown_inline, plain
@@ -26,7 +27,8 @@ from .urls import Urls
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/decision-guide"
-BRAND_CSS = f"{ASSET_DIR}/brand.css"
+"""Folder of the guide's own script and stylesheets in the site; their names
+carry a hash of their content (see `hashed`)."""
 
 
 @lru_cache(maxsize=1)
@@ -185,21 +187,21 @@ class _TreePage:
                                answer_href=self.answer_href, link_href=self.link_href,
                                link_title=self.link_title, quote_href=self.quote_href,
                                tree_href=self.tree_href, others=others, embed=self.embed, lazy=self.lazy,
-                               t=translator(self.guide.language), js_messages=js_messages(self.guide.language),
+                               t=translator(self.guide.language, self.guide.messages_root), js_messages=js_messages(self.guide.language, self.guide.messages_root),
                                journey=self.journey(),
-                               source_date=source_dater(translator(self.guide.language)),
-                               language_name=lambda code: _language_name(translator(self.guide.language), code),
+                               source_date=source_dater(translator(self.guide.language, self.guide.messages_root)),
+                               language_name=lambda code: _language_name(translator(self.guide.language, self.guide.messages_root), code),
                                reviewed=reviewed(self.guide),
                                # An agency's iframe shows the guide alone: no page to leave it for.
                                map=None if self.embed else self.map_href())
         return _no_blank_lines_in_html(text)
 
 
-def long_date(language: str, date) -> str:
+def long_date(language: str, date, root=None) -> str:
     """A date as a reader of the language writes it ("1 December 2026",
     "1er décembre 2026"), from the message catalogue: no locale or library
     needed, and an agency's new catalogue brings its own month names."""
-    t = translator(language)
+    t = translator(language, root)
     day = t("date_first_day") if date.day == 1 else str(date.day)
     return t("date_long", day=day, month=t("date_months").split()[date.month - 1], year=date.year)
 
@@ -208,13 +210,13 @@ def reviewed(guide: Guide) -> dict | None:
     """The guide's "last reviewed" date for a template, or None when unknown."""
     if guide.reviewed is None:
         return None
-    return {"iso": guide.reviewed.isoformat(), "text": long_date(guide.language, guide.reviewed)}
+    return {"iso": guide.reviewed.isoformat(), "text": long_date(guide.language, guide.reviewed, guide.messages_root)}
 
 
-def js_messages(language: str) -> str:
+def js_messages(language: str, root=None) -> str:
     """The script's strings, as JSON for a data- attribute (Material's instant
     navigation re-creates inline scripts from their text, so no inline JSON)."""
-    messages = catalogue(language)
+    messages = catalogue(language, root)
     return json.dumps({k[3:]: v for k, v in messages.items() if k.startswith("js_")}, ensure_ascii=False,
                       sort_keys=True)
 
@@ -262,7 +264,7 @@ def _passages(guide: Guide, source: Source, urls: Urls, from_file: str = "") -> 
 def reader_label(guide: Guide, tree: Tree, node: Node) -> str:
     """A step as readers know it, never by its id (an id is for contributors):
     its question, its short verdict, or the guide it hands over to."""
-    t = translator(guide.language)
+    t = translator(guide.language, guide.messages_root)
     if isinstance(node, Outcome):
         verdict = node.short_verdict or node.verdict
         return t("cited_verdict", tree=plain(tree.title.value), text=plain(verdict.value))
@@ -304,7 +306,7 @@ def _coverage(source: Source, passages: list[_Passage]) -> int:
 
 def render_coverage_page(guide: Guide, urls: Urls) -> str:
     file = urls.coverage_file()
-    t = translator(guide.language)
+    t = translator(guide.language, guide.messages_root)
     rows = []
     for source in guide.sources:
         passages = _passages(guide, source, urls, file)
@@ -340,7 +342,7 @@ def _language_name(t, code: str) -> str:
 
 
 def render_source_page(guide: Guide, source: Source, urls: Urls) -> str:
-    t = translator(guide.language)
+    t = translator(guide.language, guide.messages_root)
     passages = _passages(guide, source, urls)
     coverage = _coverage(source, passages)
     template = environment().get_template("source.md.j2")
@@ -366,7 +368,7 @@ def _map_list(guide: Guide, tree: Tree, node_href, link_href) -> Markup:
     again is a link back to where it was listed, so the list grows with the
     tree, not with the number of paths through it. Built with a stack, not
     recursion: a tree may be thousands of steps deep."""
-    t = translator(guide.language)
+    t = translator(guide.language, guide.messages_root)
     seen: set[str] = set()
     out = ['<ul class="dg-map-tree">']
     stack: list[tuple[str, str]] = [("node", tree.start.value)]
@@ -405,7 +407,7 @@ def _map_list(guide: Guide, tree: Tree, node_href, link_href) -> Markup:
 def render_map_page(guide: Guide, tree: Tree, urls: Urls) -> str:
     """"How the guide decides": the whole tree on a page of its own, drawn and as a list."""
     file = urls.map_file(tree.id)
-    t = translator(guide.language)
+    t = translator(guide.language, guide.messages_root)
 
     def node_href(node_id: str) -> str:
         return urls.relative(file, urls.tree_file(tree.id), f"n-{node_id}")
@@ -416,7 +418,7 @@ def render_map_page(guide: Guide, tree: Tree, urls: Urls) -> str:
     text = environment().get_template("map.md.j2").render(
         tree=tree, t=t, tree_href=urls.relative(file, urls.tree_file(tree.id)),
         drawing=render_map(tree, guide, link_href, node_href), items=_map_list(guide, tree, node_href, link_href),
-        script=urls.asset(file, f"{ASSET_DIR}/map.js"))
+        script=urls.asset(file, asset_path("map.js")))
     return _no_blank_lines_in_html(text)
 
 
@@ -438,11 +440,49 @@ def render_pages(guide: Guide, urls: Urls, steps_in_page: int = 200) -> dict[str
     return pages
 
 
-def assets() -> dict[str, bytes]:
-    """The guide's own scripts and stylesheet, by their path in the site, as
-    shipped: guide.js on every page, map.js only where a map page loads it."""
-    return {f"{ASSET_DIR}/{p.name}": shipped(p.name, p.read_text(encoding="utf-8")).encode("utf-8")
+def hashed(name: str, data: bytes) -> str:
+    """`guide.js` → `assets/decision-guide/guide.3f2a9c1b.js`, as the theme
+    names its own bundle. Hosts cache assets for minutes (GitHub Pages: 10),
+    so a deploy under the same name could serve new pages with the old
+    script; a new content gets a new name, and the same content always the
+    same one, so builds stay reproducible."""
+    stem, _, extension = name.rpartition(".")
+    return f"{ASSET_DIR}/{stem}.{hashlib.sha256(data).hexdigest()[:8]}.{extension}"
+
+
+def shipped_assets() -> dict[str, bytes]:
+    """The guide's own scripts and stylesheet as shipped, by their plain name
+    (`guide.js`): guide.js on every page, map.js only where a map page loads it."""
+    return {p.name: shipped(p.name, p.read_text(encoding="utf-8")).encode("utf-8")
             for p in sorted(ASSETS.iterdir()) if p.is_file()}
+
+
+def assets() -> dict[str, bytes]:
+    """The guide's own scripts and stylesheet, by their (hashed) path in the site."""
+    return {hashed(name, data): data for name, data in shipped_assets().items()}
+
+
+def asset_path(name: str) -> str:
+    """The path in the site of one of our assets (`guide.js`), hash included."""
+    return hashed(name, shipped_assets()[name])
+
+
+def brand_stylesheet(brand) -> tuple[str, bytes] | None:
+    """The brand's stylesheet, by its hashed path in the site, or None when
+    the brand changes no colour."""
+    css = brand_css(brand)
+    return (hashed("brand.css", css.encode("utf-8")), css.encode("utf-8")) if css else None
+
+
+def page_assets(brand) -> tuple[list[str], list[str]]:
+    """What every page loads, by hashed path: the stylesheets (ours, then the
+    brand's, whose colours must win) and the script. Both doors (the plugin's
+    extra_css/extra_javascript, the Zensical config) take them from here."""
+    css = [asset_path("guide.css")]
+    own = brand_stylesheet(brand)
+    if own:
+        css.append(own[0])
+    return css, [asset_path("guide.js")]
 
 
 _JS_TRAILING_COMMENT = re.compile(r"\s+// [^\"'`/]*$")
