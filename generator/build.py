@@ -20,12 +20,16 @@ from typing import Optional
 
 import yaml
 
-from .config import TRANSLATED_PAGE, GuideConfig, language_switcher, read_mkdocs_yml
-from .diagnostics import CompileError, format_text, summary
+from .audience import unpublished
+from .config import TRANSLATED_PAGE, GuideConfig, language_switcher, plugin_options, read_mkdocs_yml
+from .diagnostics import CompileError, format_text, has_errors, summary
+from .load.brand import SITE_TEXTS, edition_text, load_brand
 from .pipeline import compile_guide, write_outputs
 from .render.assetlinks import fix_asset_links
 from .render.csp import add_csp
 from .render.history import add_history_guard
+from .render import interface
+from .render.messages import translator
 from .render.pages import page_assets
 
 ENGINES = ("mkdocs", "zensical")
@@ -75,6 +79,14 @@ def build_site(config: GuideConfig, site: Path, engine: str = "mkdocs", strict: 
             os.environ["SOURCE_DATE_EPOCH"] = stamp
     mkdocs_yml = config.root / "mkdocs.yml"
     mkdocs = read_mkdocs_yml(mkdocs_yml)
+    # mkdocs.yml's own mistakes (a brand value, a site_name per language) are
+    # reported at their line before MkDocs or Zensical reads the file, whose
+    # own messages would name neither line nor fix.
+    _, problems = load_brand(mkdocs_yml, config.root / config.docs_dir, config.display(mkdocs_yml),
+                             config.text_language, config.languages)
+    if has_errors(problems):
+        print(format_text([d for d in problems if d.severity == "error"]), file=sys.stderr)
+        raise BuildFailed(summary(problems))
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     work = Path(tempfile.mkdtemp(prefix="guide-build-"))
@@ -120,7 +132,7 @@ def _build_with_mkdocs(mkdocs_yml: Path, mkdocs: dict, edition: Edition, strict:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    overrides: dict = {"site_dir": str(edition.site_dir)}
+    overrides: dict = {"site_dir": str(edition.site_dir), **site_texts(mkdocs, edition.language)}
     theme = mkdocs.get("theme") if isinstance(mkdocs.get("theme"), dict) else {"name": mkdocs.get("theme")}
     if edition.language != theme.get("language", "en"):
         overrides.update(theme={**theme, "language": edition.language}, site_url=edition.site_url)
@@ -130,9 +142,33 @@ def _build_with_mkdocs(mkdocs_yml: Path, mkdocs: dict, edition: Edition, strict:
         raise BuildFailed(str(e) or "MkDocs stopped") from None
 
 
+def site_texts(mkdocs: dict, language: str) -> dict:
+    """`site_name` and `site_description` as this edition shows them. MkDocs
+    takes only a string there and checks it before any plugin runs, so a
+    language map is resolved here, before MkDocs reads mkdocs.yml."""
+    text_language = plugin_options(mkdocs).get("text_language", "en")
+    return {key: edition_text(mkdocs[key], language, text_language) for key in SITE_TEXTS
+            if isinstance(mkdocs.get(key), dict)}
+
+
+def _section_titles(docs: Path, pages_dir: str, t) -> None:
+    """`.nav.yml` in each generated folder, giving its section's title in the edition."""
+    for folder, title in interface.section_titles(pages_dir, t).items():
+        if (docs / folder).is_dir():
+            (docs / folder / ".nav.yml").write_text(yaml.safe_dump({"title": title}, allow_unicode=True),
+                                                   encoding="utf-8")
+    # A tree's map (`guide/b2b/map.md`) is reached from the tree's page, as
+    # under MkDocs: in the navigation its folder would be a section titled
+    # with the tree's id ("B2b").
+    for tree_map in (docs / pages_dir).glob("*/map.md"):
+        (tree_map.parent / ".nav.yml").write_text("hide: true\n", encoding="utf-8")
+
+
 def _docs_for(config: GuideConfig, language: str, target: Path) -> None:
     """A copy of the docs folder as the edition sees it (`about.fr.md` as `about.md`)."""
     shutil.copytree(config.root / config.docs_dir, target)
+    for rel in unpublished(config):  # maintainers' pages, the sources' text files: see audience.py
+        (target / rel).unlink(missing_ok=True)
     for path in sorted(target.rglob("*.md")):
         match = TRANSLATED_PAGE.match(path.name)
         if match and match.group(2) in config.languages:
@@ -144,17 +180,23 @@ def _docs_for(config: GuideConfig, language: str, target: Path) -> None:
 
 def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, edition: Edition,
                          work: Path) -> None:
-    edition_config = dataclasses.replace(config, language=edition.language)
+    texts = site_texts(mkdocs, edition.language)
+    edition_config = dataclasses.replace(config, language=edition.language,
+                                         title=texts.get("site_name", config.title))
     try:
         compiled = compile_guide(edition_config)
     except CompileError as e:
         print(format_text(e.diagnostics), file=sys.stderr)
         raise BuildFailed(summary(e.diagnostics)) from None
+    if compiled.diagnostics:  # warnings, as the MkDocs plugin logs them
+        print(format_text(compiled.diagnostics, snippets=False), file=sys.stderr)
     # Zensical wants docs and site inside the folder of its config file.
     project = work / f"zensical-{edition.language}"
     docs = project / "docs"
     _docs_for(config, edition.language, docs)
     write_outputs(compiled, docs, docs)
+    t = translator(edition.language, config.root)
+    _section_titles(docs, config.pages_dir, t)
     brand = compiled.guide.brand
     stylesheets, scripts = page_assets(brand)
     extra_css = [*(str(c) for c in mkdocs.get("extra_css") or []), *stylesheets]
@@ -170,10 +212,18 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
     }
     if edition.site_url:
         settings["site_url"] = edition.site_url
+    settings.update(texts)
     if brand.footer:
-        settings["copyright"] = brand.footer
+        settings["copyright"] = brand.footer.value  # the guide is localised: the edition's own text
     if len(config.languages) > 1:
         settings["extra"] = {"alternate": language_switcher(config.languages, edition.language)}
+    # Zensical runs no plugin: the theme's English words (permalinks, palette
+    # toggles, the 404 heading) are put in the edition's language in its output.
+    toggles = interface.toggle_names((mkdocs.get("theme") or {}).get("palette")
+                                     if isinstance(mkdocs.get("theme"), dict) else None, t)
+    # Its built-in awesome-nav reads each folder's `.nav.yml`: the sections
+    # named after our folders take their titles from there.
+    settings["plugins"] = ["awesome-nav"]
     config_file = project / "zensical.yml"
     config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=True), encoding="utf-8")
     executable = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
@@ -186,6 +236,7 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
         raise BuildFailed("Zensical stopped")
     for page in sorted((project / "site").rglob("*.html")):
         html = fix_asset_links(page.read_text(encoding="utf-8"), page.relative_to(project / "site").as_posix())
+        html = interface.theme_words(html, t, toggles)
         page.write_text(add_csp(add_history_guard(html)), encoding="utf-8")
     edition.site_dir.parent.mkdir(parents=True, exist_ok=True)
     if edition.site_dir.exists():  # the main edition's folder holds the others: move its content

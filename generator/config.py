@@ -45,6 +45,9 @@ class GuideConfig:
 
     stale_after_years: int = 8
     """Outcomes resting only on sources older than this need a caveat (check stale-evidence)."""
+    publish_maintainer_pages: bool = False
+    """Publish the pages marked `audience: maintainers` (Writing rules...); a
+    client's guide is for its readers, so they stay in the repository by default."""
 
     def display(self, path: Path) -> str:
         """A path as diagnostics print it: relative to the working folder when inside it."""
@@ -94,11 +97,20 @@ def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
         language=language,
         languages=languages,
         text_language=options.get("text_language", "en"),
-        title=mkdocs.get("site_name") or "Decision guide",
+        title=_site_name(mkdocs, language, options.get("text_language", "en")),
         mkdocs_file=mkdocs_file,
         steps_in_page=_count(options.get("steps_in_page"), GuideConfig.steps_in_page),
         stale_after_years=_count(options.get("stale_after_years"), GuideConfig.stale_after_years),
+        publish_maintainer_pages=options.get("publish_maintainer_pages") is True,
     )
+
+
+def _site_name(mkdocs: dict, language: str, text_language: str) -> str:
+    """The main edition's name: `site_name` may be a language map (load/brand.py checks it)."""
+    from .load.brand import edition_text  # the loader imports this module
+
+    name = edition_text(mkdocs.get("site_name"), language, text_language)
+    return name if isinstance(name, str) and name else "Decision guide"
 
 
 def _count(value, default: int) -> int:
@@ -114,13 +126,13 @@ TRANSLATED_PAGE = re.compile(r"^(.+)\.([a-z]{2})\.md$")
 def editions(theme_language: str, configured) -> tuple[str, ...]:
     """The languages to build, the main edition (at the site's root) first.
 
-    With `languages` configured, the first one listed is the main edition;
-    without, the theme's language is the only one.
+    One rule for every door (`guide build`, `mkdocs build`, `mkdocs serve`,
+    Zensical): `theme.language` is the edition at the root; the plugin's
+    `languages` lists the editions there are, in any order. Without
+    `languages`, the theme's language is the only one.
     """
-    if not configured:
-        return (theme_language,)
-    listed = tuple(dict.fromkeys(configured))
-    return listed if theme_language in listed else (*listed, theme_language)
+    listed = tuple(dict.fromkeys(configured or ()))
+    return (theme_language, *[lang for lang in listed if lang != theme_language])
 
 
 AUTONYMS = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "it": "Italiano"}

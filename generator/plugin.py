@@ -21,8 +21,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from .audience import maintainer_pages, unpublished
 from .config import TRANSLATED_PAGE, GuideConfig, editions, language_switcher
-from .load.brand import Brand, load_brand
+from .load.brand import Brand, load_brand, text_in
 from .render.csp import add_csp
 from .render.history import add_history_guard
 from .render import interface
@@ -75,6 +76,8 @@ class DecisionGuideOptions(Config):
     """Trees up to this many nodes keep every step in the document (see GuideConfig)."""
     stale_after_years = opt.Type(int, default=GuideConfig.stale_after_years)
     """Outcomes resting only on sources older than this need a caveat (see GuideConfig)."""
+    publish_maintainer_pages = opt.Type(bool, default=False)
+    """Publish the pages marked `audience: maintainers` (see generator/audience.py)."""
 
 
 class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
@@ -108,11 +111,13 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             mkdocs_file=Path(config.config_file_path).resolve().relative_to(root).as_posix(),
             steps_in_page=self.config.steps_in_page,
             stale_after_years=self.config.stale_after_years,
+            publish_maintainer_pages=self.config.publish_maintainer_pages,
         )
         brand, problems = load_brand(Path(config.config_file_path), docs_dir,
-                                     self.guide_config.display(Path(config.config_file_path)))
+                                     self.guide_config.display(Path(config.config_file_path)),
+                                     self.guide_config.text_language, self.guide_config.languages)
         _fail_on_errors(problems)
-        self._apply_brand(config, brand)
+        self._apply_brand(config, brand, self.guide_config.language)
         self._theme_words(config)
         if len(self.guide_config.languages) > 1 and not config.extra.get("alternate"):
             config.extra["alternate"] = language_switcher(self.guide_config.languages, self.guide_config.language)
@@ -158,7 +163,31 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
                     walk(item.children or [])
 
         walk(nav.items)
+        self._readers_first(nav)
         return nav
+
+    def _readers_first(self, nav) -> None:
+        """Published maintainers' pages go last in the navigation, and the
+        footer's Previous/Next (navigation.footer) chains readers' pages among
+        themselves: a reader's "Next" never leads to "Writing rules"."""
+        if not self.guide_config.publish_maintainer_pages:
+            return  # they are not in the site at all
+        theirs = maintainer_pages(self.guide_config)
+
+        def for_maintainers(item) -> bool:
+            return getattr(item, "file", None) is not None and item.file.src_uri in theirs
+
+        nav.items.sort(key=for_maintainers)  # stable: each group keeps its order
+        pages = [page for page in nav.pages if not for_maintainers(page)]
+        pages += [page for page in nav.pages if for_maintainers(page)]
+        nav.pages[:] = pages
+        readers = [page for page in pages if not for_maintainers(page)]
+        for group in (readers, pages[len(readers):]):
+            for before, after in zip([None, *group], [*group, None]):
+                if before is not None:
+                    before.next_page = after
+                if after is not None:
+                    after.previous_page = before
 
     def on_post_template(self, output_content, template_name, config):
         if template_name == "404.html":
@@ -166,14 +195,18 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         return output_content
 
     @staticmethod
-    def _apply_brand(config, brand: Brand) -> None:
-        """Hand the theme what it already knows how to show."""
+    def _apply_brand(config, brand: Brand, language: str) -> None:
+        """Hand the theme what it already knows how to show, in this edition's language.
+
+        `site_name` and `site_description` given per language reach here already
+        resolved: MkDocs refuses a mapping there before any plugin runs, so
+        `guide build` (build.py) passes each edition its own text."""
         if brand.logo:
             config.theme["logo"] = brand.logo
         if brand.favicon:
             config.theme["favicon"] = brand.favicon
         if brand.footer:
-            config.copyright = brand.footer
+            config.copyright = text_in(brand.footer, language)
 
     def on_pre_build(self, config):
         # Runs before MkDocs cleans site_dir: a guide with errors stops here
@@ -187,6 +220,13 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
 
     def on_files(self, files: Files, config):
         self._pick_translated_pages(files, config)
+        # A site for readers: maintainers' pages (unless published) and the
+        # sources' text files stay in the repository; excluded, they are in
+        # no page, navigation, search index or sitemap.
+        for rel in unpublished(self.guide_config):
+            file = files.get_file_from_path(rel)
+            if file is not None:
+                file.inclusion = InclusionLevel.EXCLUDED
         # A tree's map is reached from the tree's page; in the navigation it
         # would add a section per tree.
         urls = Urls(self.guide_config.pages_dir, config.use_directory_urls)

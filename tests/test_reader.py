@@ -177,7 +177,7 @@ PAGES = {
     "router": "/guide/start/",
     "source": "/guide/sources/twitter-bad-for-business/",
     "coverage": "/guide/sources/",
-    "writing rules": "/writing-rules/",
+    "map": "/guide/product-shop/map/",
 }
 
 
