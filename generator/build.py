@@ -27,6 +27,7 @@ from .load.brand import SITE_TEXTS, edition_text, load_brand
 from .pipeline import compile_guide, write_outputs
 from .render.assetlinks import fix_asset_links
 from .render.csp import add_csp
+from .render.social import add_social, image_url
 from .render.history import add_history_guard
 from .render import interface
 from .render.messages import translator
@@ -237,6 +238,8 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
     for page in sorted((project / "site").rglob("*.html")):
         html = fix_asset_links(page.read_text(encoding="utf-8"), page.relative_to(project / "site").as_posix())
         html = interface.theme_words(html, t, toggles)
+        html = add_social(html, edition_config.title, edition.language, image_url(edition.site_url, brand),
+                          config.languages)
         page.write_text(add_csp(add_history_guard(html)), encoding="utf-8")
     edition.site_dir.parent.mkdir(parents=True, exist_ok=True)
     if edition.site_dir.exists():  # the main edition's folder holds the others: move its content

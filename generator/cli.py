@@ -62,6 +62,36 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    """Preview every edition on localhost, rebuilt and reloaded on each change
+    to the rules, the sources, the docs or mkdocs.yml."""
+    import socket
+
+    config = _config(args)
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", args.port))
+        except OSError:
+            print(f"error: port {args.port} is busy (another preview, or another program, uses it): "
+                  f"run `make serve PORT={args.port + 1}` or stop the other one", file=sys.stderr)
+            return 1
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    from .build import site_texts
+    from .config import read_mkdocs_yml
+
+    mkdocs_yml = config.root / (config.mkdocs_file or "mkdocs.yml")
+    try:
+        # A site_name or site_description per language, as MkDocs takes it: the root edition's text.
+        serve(str(mkdocs_yml), dev_addr=f"127.0.0.1:{args.port}",
+              **site_texts(read_mkdocs_yml(mkdocs_yml), config.language))
+    except MkDocsException as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_paths(args) -> int:
     """Write (or with --check, compare) the snapshot of every path."""
     from .paths import PATHS_FILE, render_paths
@@ -93,6 +123,14 @@ def cmd_new(args) -> int:
     return new_tree(config, args.name)
 
 
+def cmd_messages(args) -> int:
+    """Write messages/LANG.yml: every interface word, with its English text, to fill in."""
+    from .load.messages import write_catalogue
+
+    config = _config(args)
+    return write_catalogue(config.root, args.language, config.display)
+
+
 def cmd_schema(args) -> int:
     from .schema import rules_schema
 
@@ -117,6 +155,10 @@ def main(argv=None) -> int:
                    help="mkdocs runs the plugin; zensical gets the generated pages in a copy of the docs")
     p.set_defaults(run=cmd_build)
 
+    p = sub.add_parser("serve", help="preview every edition on http://127.0.0.1:PORT, rebuilt as you edit")
+    p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    p.set_defaults(run=cmd_serve)
+
     p = sub.add_parser("pages", help="write the generated pages into a folder (for other engines)")
     p.add_argument("--out", required=True, help="folder to write into")
     p.set_defaults(run=cmd_pages)
@@ -129,6 +171,11 @@ def main(argv=None) -> int:
     p.add_argument("kind", choices=("tree",))
     p.add_argument("name", help="the tree's id, e.g. restaurants")
     p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("messages", help="write messages/LANG.yml, every interface word to translate: "
+                                        "guide messages LANG")
+    p.add_argument("language", help="the language's code, e.g. de")
+    p.set_defaults(run=cmd_messages)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the rules language")
     p.set_defaults(run=cmd_schema)

@@ -42,10 +42,11 @@ def _swap(value, language: str):
         return dataclasses.replace(value, translation=_swap(value.translation, language))
     if isinstance(value, Source):
         # The article is quoted as published; only the reader's note on its date is ours to translate.
-        return dataclasses.replace(value, published_note=_swap(value.published_note, language))
+        return dataclasses.replace(value, published_note=_swap(value.published_note, language),
+                                   note=_swap(value.note, language))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: _swap(getattr(value, f.name), language) for f in dataclasses.fields(value)
-                   if f.name not in ("mark", "brand")}
+                   if f.name != "mark"}
         return dataclasses.replace(value, **changes)
     return value
 

@@ -59,9 +59,9 @@ class Source:
     """Where it was published, or None when unknown."""
     published: Optional[str]
     """Publication date as ISO text (`2021-09`), or None when unknown."""
-    note: Optional[str]
+    note: Optional[Text]
     """For maintainers: what was changed from the published text (removed site
-    furniture, typos kept). Never shown to readers."""
+    furniture, typos kept); translatable like published_note. Never shown to readers."""
     text: str
     """The article's full text, after the front matter."""
     file: str
@@ -261,6 +261,8 @@ class Guide:
     """Evidence older than this many years needs a caveat where an outcome rests on it alone."""
     reviewed: Optional[datetime.date] = None
     """When the rules or sources last changed (their last commit), shown to readers; None when unknown."""
+    messages_root: Optional[str] = None
+    """The project folder: its `messages/<language>.yml` adds or changes interface words (None: shipped only)."""
 
     def tree(self, tree_id: str) -> Optional[Tree]:
         """The tree with this id, or None."""

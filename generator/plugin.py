@@ -31,6 +31,7 @@ from .render.messages import translator
 from .diagnostics import CompileError, format_text, has_errors, summary
 from .pipeline import Compiled, compile_guide
 from .render.pages import page_assets
+from .render.social import add_social, image_url
 from .render.urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.decision-guide")
@@ -84,6 +85,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
     def __init__(self):
         self.guide_config: GuideConfig | None = None
         self.compiled: Compiled | None = None
+        self._preview_image: str | None = None
         self.command = "build"
 
     def on_startup(self, command, dirty):
@@ -118,6 +120,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
                                      self.guide_config.text_language, self.guide_config.languages)
         _fail_on_errors(problems)
         self._apply_brand(config, brand, self.guide_config.language)
+        self._preview_image = image_url(config.site_url, brand)
         self._theme_words(config)
         if len(self.guide_config.languages) > 1 and not config.extra.get("alternate"):
             config.extra["alternate"] = language_switcher(self.guide_config.languages, self.guide_config.language)
@@ -266,6 +269,8 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         output = output.replace('data-md-component="search" role="dialog">',
                                 'data-md-component="search" role="dialog" aria-label="%s">'
                                 % html.escape(self._t()("search_label")), 1)
+        output = add_social(output, config.site_name, self.guide_config.language, self._preview_image,
+                            self.guide_config.languages)
         if os.environ.get(PREVIEW):
             # The preview server injects an inline live-reload script into
             # every page as it serves it; a policy would block it. Built

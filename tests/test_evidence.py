@@ -214,7 +214,7 @@ def test_writing_rules_examples_of_dates_and_caveats_load():
     assert problems == [] and (source.published, source.published_estimated) == ("2016", True)
     assert source.published_note.value.startswith("it names the site")
     assert source.published_note.translated("fr").startswith("il cite le site")
-    assert "removed" in source.note and "estimated" not in source.note
+    assert "removed" in source.note.value and "estimated" not in source.note.value
     snippet = next(block for block in re.findall(r"```yaml\n(.*?)```", page, re.S) if "caveat:" in block)
     tree = "id: t\ntitle: T\nprofile: p\nstart: twitter-lead-programme\nnodes:\n" + snippet
     loaded, problems = load_tree("t.yml", tree.encode())

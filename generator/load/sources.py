@@ -10,7 +10,7 @@ url: null
 published: "2010"  # "2021-09-14", "2021-09" or "2010"; null only when nothing dates it
 published_estimated: true  # inferred from the text: published_note says from what
 published_note: "It calls Twitter's 140-character limit current."  # for readers; or {en: ..., fr: ...}
-note: "What was removed from the published page (site furniture)."  # for maintainers only
+note: "What was removed from the published page (site furniture)."  # for maintainers; or {en: ..., fr: ...}
 ---
 
 The article's text, as published.
@@ -89,11 +89,15 @@ def load_source(path: str, data: bytes, text_language: str = "en") -> tuple[Opti
             reader.error(node, "wrong-type", "published_estimated must be true or false",
                          "true when the date is inferred from the text (say from what in published_note), "
                          "false when the page states it")
-    note = reader.nullable(fields, "note", "the source's note")
-    # Readers see this one, so it may be written in every language of the
-    # guide, as rules text is; the rest of the front matter is the article's own.
+    # The two notes are ours, not the article's: they may be written in every
+    # language of the guide, as rules text is ({en: ..., fr: ...}); the rest
+    # of the front matter is the article's own.
     reader.language = text_language
     published_note = reader.optional_text(fields, "published_note", "the source's published_note")
+    note = None
+    if "note" in fields and not (isinstance(fields["note"][1], yaml.ScalarNode)
+                                 and fields["note"][1].tag == "tag:yaml.org,2002:null"):
+        note = reader.optional_text(fields, "note", "the source's note")
     reader.language = None
     body_start = close + 1
     while body_start < len(lines) and not lines[body_start].strip():

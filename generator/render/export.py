@@ -45,7 +45,7 @@ def guide_json(guide: Guide, urls: Urls) -> str:
         "reviewed": guide.reviewed.isoformat() if guide.reviewed else None,
         "sources": [{"id": s.id, "title": s.title, "author": s.author, "language": s.language, "url": s.url,
                      "published": s.published, "published_estimated": s.published_estimated,
-                     "published_note": _text(s.published_note), "note": s.note, "file": s.file,
+                     "published_note": _text(s.published_note), "note": _text(s.note), "file": s.file,
                      "page": urls.url(urls.source_file(s.id))} for s in guide.sources],
         "trees": [{"id": t.id, "title": t.title.value, "profile": t.profile.value, "summary": _text(t.summary),
                    "page": urls.url(urls.tree_file(t.id)), "start": t.start.value, "file": t.file,
