@@ -8,8 +8,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test install build check paths lock chromium bench clean
 
-serve: $(STAMP)  ## build the guide and serve it on http://127.0.0.1:8000/decision-guide/ (site_url's path)
-	$(VENV)/bin/mkdocs serve
+PORT ?= 8000
+serve: $(STAMP)  ## build every edition and serve it on http://127.0.0.1:$(PORT)/decision-guide/ (site_url's path), rebuilt as you edit
+	$(VENV)/bin/guide serve --port $(PORT)
 
 test: $(STAMP) chromium node_modules/.installed  ## run the whole test suite (unit, build, browser)
 	$(PY) -m pytest -q
