@@ -14,17 +14,30 @@ from typing import Optional
 import yaml
 
 from ..diagnostics import Diagnostic
-from ..model import Mark
-from .yamlfile import mark_of
+from ..model import Mark, Text
+from .nodes import _IMPLICIT_NAMES, LANGUAGE
+from .yamlfile import STR, mark_of
 
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 SAFE_URL = re.compile(r"^(https?://|mailto:|/|\.{0,2}/|#)", re.I)
-BRAND_KEYS = ("primary", "accent", "logo", "favicon", "cta", "footer")
+BRAND_KEYS = ("primary", "accent", "logo", "favicon", "image", "cta", "footer")
+CTA_KEYS = ("text", "url")
+SITE_TEXTS = ("site_name", "site_description")
+"""Top-level keys of mkdocs.yml that, like the brand's texts, may be given per language."""
+WHITE = "#ffffff"
+DARK_BACKGROUND = "#1e2129"
+"""The dark palette's background: mkdocs-material's slate, hsl(225 15% 14%), the
+lightest of the dark backgrounds (Zensical's is darker), so the hardest for light text."""
+TEXT_CONTRAST = 4.5
+"""WCAG 2.1 AA for text (1.4.3)."""
 
 
 @dataclass(frozen=True)
 class Brand:
-    """What an agency sets in `extra.brand`."""
+    """What an agency sets in `extra.brand`, and the site's name and description.
+
+    Texts are `Text`s: one string for every edition, or a language map whose
+    edition text `text_in` picks."""
 
     primary: Optional[str] = None
     """Main colour, `#RRGGBB`."""
@@ -34,12 +47,43 @@ class Brand:
     """Logo image, relative to the docs folder."""
     favicon: Optional[str] = None
     """Favicon, relative to the docs folder."""
-    cta_text: Optional[str] = None
+    image: Optional[str] = None
+    """The picture of a shared link's preview (`og:image`), relative to the
+    docs folder; the logo when unset (render/social.py)."""
+    cta_text: Optional[Text] = None
     """Text of the call to action shown on every outcome."""
     cta_url: Optional[str] = None
     """Where the call to action leads (http, https, mailto or a path)."""
-    footer: Optional[str] = None
+    footer: Optional[Text] = None
     """Footer text (MkDocs' `copyright`)."""
+    site_name: Optional[Text] = None
+    """mkdocs.yml's `site_name`, when it is valid."""
+    site_description: Optional[Text] = None
+    """mkdocs.yml's `site_description`, when set and valid."""
+
+
+def text_in(text: Optional[Text], language: str) -> Optional[str]:
+    """A brand text as the edition in `language` shows it: its own text from a
+    language map, else the map's main one (the rules' language, or the first)."""
+    if text is None:
+        return None
+    translated = text.translated(language)
+    if translated is None:
+        return text.value
+    from ..localise import TYPOGRAPHY  # here: localise imports the model, which names Brand
+
+    return TYPOGRAPHY.get(language, str)(translated)
+
+
+def edition_text(value, language: str, text_language: str = "en"):
+    """`text_in` for a value as mkdocs.yml's plain reading gives it (a string, or
+    a language map), for the doors that hand MkDocs or Zensical a string before
+    the brand is loaded; anything else comes back as it is (load_brand reports it)."""
+    if not isinstance(value, dict) or not value:
+        return value
+    texts = {k: v for k, v in value.items() if isinstance(v, str)}
+    main = texts.get(text_language, next(iter(texts.values()), value))
+    return text_in(Text(main, Mark("mkdocs.yml", 1, 1), tuple(sorted(texts.items()))), language)
 
 
 def _get(mapping: Optional[yaml.Node], key: str) -> Optional[tuple[yaml.Node, yaml.Node]]:
@@ -50,63 +94,157 @@ def _get(mapping: Optional[yaml.Node], key: str) -> Optional[tuple[yaml.Node, ya
     return None
 
 
-def load_brand(mkdocs_yml: Path, docs_dir: Path, display: str = "mkdocs.yml") -> tuple[Brand, list[Diagnostic]]:
-    """The brand settings of a mkdocs.yml, and what is wrong with them."""
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return _IMPLICIT_NAMES.get(node.tag, "text")
+
+
+def _is_string(node: yaml.Node) -> bool:
+    # Only plain text: YAML reads `2024`, `yes` and `2024-01-01` as a number, a
+    # boolean and a date, which would print as something else than written.
+    return isinstance(node, yaml.ScalarNode) and node.tag == STR
+
+
+def load_brand(mkdocs_yml: Path, docs_dir: Path, display: str = "mkdocs.yml", text_language: str = "en",
+               languages: tuple[str, ...] = ()) -> tuple[Brand, list[Diagnostic]]:
+    """The brand settings of a mkdocs.yml, and what is wrong with them.
+
+    `languages` are the site's editions: a language map without one of them
+    is a warning (that edition shows the map's main text)."""
     try:
         root = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         return Brand(), [Diagnostic(Mark(display, 1, 1), "brand", f"cannot read {display}: {e}")]
+    problems: list[Diagnostic] = []
+    values: dict = {}
+
+    def problem(node, key, message, hint=None, severity="error"):
+        problems.append(Diagnostic(mark_of(display, node), "brand", f"{key}: {message}", hint, severity))
+
+    def text(node: yaml.Node, key: str) -> Optional[Text]:
+        """One string, or `{en: ..., fr: ...}`, like the rules' texts."""
+        if _is_string(node):
+            if not node.value.strip():
+                problem(node, key, "is empty", "write the text, or remove the key")
+                return None
+            return Text(node.value.strip(), mark_of(display, node))
+        if not isinstance(node, yaml.MappingNode) or not node.value:
+            problem(node, key, f"must be text, or text per language, not {_kind(node)}",
+                    f'write {key.rsplit(".", 1)[-1]}: "..." in quotes, or one per language: {{en: "...", fr: "..."}}')
+            return None
+        found: dict[str, str] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            code = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not code or not LANGUAGE.match(code) or code in found:
+                problem(key_node, key, f"{code!r} is not a language code" if code not in found
+                        else f"language {code!r} appears twice", 'text per language is written {en: "...", fr: "..."}')
+                ok = False
+            elif not _is_string(value_node) or not value_node.value.strip():
+                problem(value_node, f"{key}.{code}", f"must be text, not {_kind(value_node)}"
+                        if not _is_string(value_node) else "is empty", f'quote it: {code}: "..."')
+                ok = False
+            else:
+                found[code] = value_node.value.strip()
+        if not ok:
+            return None
+        for language in languages:
+            if language not in found:
+                shown = text_language if text_language in found else next(iter(found))
+                problem(node, key, f"has no {language!r} text; the {language!r} edition shows the {shown!r} one",
+                        f'add {language}: "..."', "warning")
+        main = found.get(text_language, next(iter(found.values())))
+        return Text(main, mark_of(display, node), tuple(sorted(found.items())))
+
+    for key in SITE_TEXTS:
+        found = _get(root, key)
+        if found and not (key == "site_description" and found[1].tag == "tag:yaml.org,2002:null"):
+            values[key] = text(found[1], key)
+
     found = _get(root, "extra")
     found = _get(found[1], "brand") if found else None
     if not found:
-        return Brand(), []
-    problems: list[Diagnostic] = []
+        return Brand(**values), problems
     brand_node = found[1]
-
-    def problem(node, key, message, hint=None):
-        problems.append(Diagnostic(mark_of(display, node), "brand", f"extra.brand.{key}: {message}", hint))
-
     if not isinstance(brand_node, yaml.MappingNode):
-        problem(brand_node, "", "must be a mapping of primary, accent, logo, favicon, cta, footer")
-        return Brand(), problems
-    values: dict[str, Optional[str]] = {}
+        problem(brand_node, "extra.brand", f"must be a mapping, not {_kind(brand_node)}",
+                f"one key a line below brand: ({', '.join(BRAND_KEYS)})")
+        return Brand(**values), problems
     for key_node, value in brand_node.value:
         key = key_node.value
+        name = f"extra.brand.{key}"
         if key not in BRAND_KEYS:
-            problem(key_node, key, "unknown key", f"allowed keys: {', '.join(BRAND_KEYS)}")
+            problem(key_node, name, "unknown key", f"allowed keys: {', '.join(BRAND_KEYS)}")
         elif key == "cta":
-            text, url = _get(value, "text"), _get(value, "url")
-            if not isinstance(value, yaml.MappingNode) or not text or not url:
-                problem(value, "cta", "needs 'text' and 'url'", 'cta: {text: "Book a call", url: "https://..."}')
+            text_found, url_found = _get(value, "text"), _get(value, "url")
+            if not isinstance(value, yaml.MappingNode) or not text_found or not url_found:
+                problem(value, name, "needs 'text' and 'url'", 'cta: {text: "Book a call", url: "https://..."}')
                 continue
-            values["cta_text"], values["cta_url"] = str(text[1].value).strip(), str(url[1].value).strip()
-            if not values["cta_text"]:
-                problem(text[1], "cta.text", "is empty")
-            if not SAFE_URL.match(values["cta_url"]):
-                problem(url[1], "cta.url", f"{values['cta_url']!r} is not an http(s), mailto or relative URL",
+            for cta_key, _ in value.value:
+                if cta_key.value not in CTA_KEYS:
+                    problem(cta_key, f"{name}.{cta_key.value}", "unknown key", "allowed keys: text, url")
+            values["cta_text"] = text(text_found[1], f"{name}.text")
+            url = url_found[1]
+            if not _is_string(url):
+                problem(url, f"{name}.url", f"must be an address, not {_kind(url)}",
                         "write the full address, e.g. https://example.org/contact")
-        elif not isinstance(value, yaml.ScalarNode) or value.tag == "tag:yaml.org,2002:null":
-            problem(value, key, "must be text")
+            elif not SAFE_URL.match(url.value.strip()):
+                problem(url, f"{name}.url", f"{url.value.strip()!r} is not an http(s), mailto or relative URL",
+                        "write the full address, e.g. https://example.org/contact")
+            else:
+                values["cta_url"] = url.value.strip()
+        elif key == "footer":
+            values["footer"] = text(value, name)
+        elif not _is_string(value):
+            hint = (f'quote it, e.g. {key}: "#1a73e8"' if key in ("primary", "accent")
+                    else f"the path of an image in the docs folder, e.g. {key}: assets/{key}.svg")
+            if key in ("primary", "accent") and isinstance(value, yaml.ScalarNode) and value.value:
+                problem(value, name, f"{value.value!r} is not a colour written #RRGGBB", hint)
+            else:  # `accent: #c2410c` is empty: YAML reads '#' as the start of a comment
+                problem(value, name, "must be text" if isinstance(value, yaml.ScalarNode)
+                        else f"must be text, not {_kind(value)}", hint)
         elif key in ("primary", "accent"):
             if not HEX.match(value.value):
-                problem(value, key, f"{value.value!r} is not a colour written #RRGGBB",
-                        'quote it, e.g. primary: "#1a73e8"')
+                problem(value, name, f"{value.value!r} is not a colour written #RRGGBB",
+                        f'quote it, e.g. {key}: "#1a73e8"')
             else:
                 values[key] = value.value.lower()
-                if key == "primary" and contrast(values[key], "#ffffff") < 4.5:
-                    problems.append(Diagnostic(
-                        mark_of(display, value), "brand",
-                        f"extra.brand.primary: {value.value} on white has a contrast of "
-                        f"{contrast(values[key], '#ffffff'):.1f}:1; links and buttons need 4.5:1",
-                        "pick a darker shade", "warning"))
-        elif key in ("logo", "favicon"):
+                problems.extend(_contrast_warnings(key, values[key], mark_of(display, value)))
+        else:  # logo, favicon, image
             if not (docs_dir / value.value).is_file():
-                problem(value, key, f"no file {value.value!r} in the docs folder ({docs_dir.name}/)",
+                problem(value, name, f"no file {value.value!r} in the docs folder ({docs_dir.name}/)",
                         "add the image there, or fix the path")
             values[key] = value.value
-        else:
-            values[key] = value.value
-    return Brand(**values), problems
+    return Brand(**{k: v for k, v in values.items() if v is not None}), problems
+
+
+def _contrast_warnings(key: str, colour: str, mark: Mark) -> list[Diagnostic]:
+    """WCAG AA for a brand colour on the backgrounds the theme draws it on as text.
+
+    The primary colour is the text of links, Change, Back and the outline
+    buttons; the accent colour that of hovered and focused links. On white
+    (the light palette, and print) each is drawn as given, so a light brand
+    colour fails there. On the dark palette both are drawn in the least
+    lightened shade of them that reads at 4.5:1 on its background
+    (render/brand.py `for_dark`): no brand colour fails there, and none could
+    pass on both backgrounds as given (dark text on white and light text on
+    #1e2129 at 4.5:1 each need a luminance at most 0.18 and at least 0.25).
+    Text drawn on the colour (the header's, a filled button's) is black or
+    white, whichever reads better (`text_on`): at least 4.58:1, checked too."""
+    from ..render.brand import for_dark, text_on  # the stylesheet's own choices
+
+    what = "links and buttons" if key == "primary" else "hovered and focused links"
+    checks = [(colour, WHITE, f"{colour} on white", what, "pick a darker shade"),
+              (for_dark(colour), DARK_BACKGROUND, f"{for_dark(colour)} (its shade for the dark palette) on "
+               f"{DARK_BACKGROUND}", what, "pick a lighter shade"),
+              (text_on(colour), colour, f"the text drawn on it ({text_on(colour)})", "the header's text",
+               "pick a darker or a lighter shade")]
+    return [Diagnostic(mark, "brand", f"extra.brand.{key}: {where} has a contrast of {contrast(fg, bg):.1f}:1; "
+                       f"{uses} need 4.5:1", hint, "warning")
+            for fg, bg, where, uses, hint in checks if contrast(fg, bg) < TEXT_CONTRAST]
 
 
 def _luminance(colour: str) -> float:
