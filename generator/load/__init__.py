@@ -23,7 +23,8 @@ def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], Brand, list
     brand = Brand()
     if config.mkdocs_file:
         path = config.root / config.mkdocs_file
-        brand, diagnostics = load_brand(path, config.root / config.docs_dir, config.display(path))
+        brand, diagnostics = load_brand(path, config.root / config.docs_dir, config.display(path),
+                                        config.text_language, config.languages)
     trees, sources = [], []
     for path in _files(config, config.sources_dir, ("*.txt",)):
         source, problems = load_source(config.display(path), path.read_bytes(), config.text_language)

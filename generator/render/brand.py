@@ -1,7 +1,7 @@
-"""The brand's colours as CSS custom properties for mkdocs-material."""
+"""The brand's colours as CSS custom properties for mkdocs-material and Zensical."""
 from __future__ import annotations
 
-from ..load.brand import Brand, _luminance
+from ..load.brand import DARK_BACKGROUND, TEXT_CONTRAST, WHITE, Brand, _luminance, contrast
 
 
 def _mix(colour: str, other: str, share: float) -> str:
@@ -15,12 +15,24 @@ def text_on(colour: str) -> str:
     return "#000000" if _luminance(colour) > 0.179 else "#ffffff"
 
 
+def for_dark(colour: str) -> str:
+    """A brand colour as text on the dark palette: the least lightened shade of
+    it that reads at 4.5:1 on the dark background, the colour itself when it
+    does (the theme's own palettes do the same: indigo's links are #5488e8 on
+    slate)."""
+    for step in range(0, 101, 5):
+        shade = _mix(colour, WHITE, step / 100)
+        if contrast(shade, DARK_BACKGROUND) >= TEXT_CONTRAST:
+            return shade
+    return WHITE  # pragma: no cover - white itself passes
+
+
 def brand_css(brand: Brand) -> str:
-    """CSS custom properties that recolour mkdocs-material, or '' when unset."""
+    """CSS that recolours the theme with the brand, or '' when unset."""
     rules = []
     if brand.primary:
         rules += [f"--md-primary-fg-color: {brand.primary};",
-                  f"--md-primary-fg-color--light: {_mix(brand.primary, '#ffffff', .25)};",
+                  f"--md-primary-fg-color--light: {_mix(brand.primary, WHITE, .25)};",
                   f"--md-primary-fg-color--dark: {_mix(brand.primary, '#000000', .25)};",
                   f"--md-primary-bg-color: {text_on(brand.primary)};",
                   f"--md-typeset-a-color: {brand.primary};"]
@@ -30,11 +42,29 @@ def brand_css(brand: Brand) -> str:
                   f"--md-accent-bg-color: {text_on(brand.accent)};"]
     if not rules:
         return ""
-    # Same specificity as the theme's palette rules and loaded after them.
     body = "\n  ".join(rules)
-    dark = ""
+    # The theme sets its palette on <body> by attribute, two attributes deep
+    # on the dark palette ([data-md-color-scheme=slate][data-md-color-primary=
+    # indigo] gives links #5488e8): these selectors are more specific than any
+    # palette rule, so the brand wins in both palettes whatever the theme's
+    # `primary` (`:root > *` covers a body without the attributes).
+    css = f":root > *, :root > body[data-md-color-scheme][data-md-color-primary] {{\n  {body}\n}}\n"
+    dark = []
     if brand.primary:
-        # On the dark palette, links need a lighter shade of the brand colour.
-        dark = (f'\n[data-md-color-scheme="slate"] {{\n  --md-typeset-a-color: '
-                f"{_mix(brand.primary, '#ffffff', .45)};\n}}")
-    return f":root > * {{\n  {body}\n}}{dark}\n"
+        dark.append(f"--md-typeset-a-color: {for_dark(brand.primary)};")
+    if brand.accent:
+        dark += [f"--md-accent-fg-color: {for_dark(brand.accent)};",
+                 f"--md-accent-fg-color--transparent: {for_dark(brand.accent)}1a;",
+                 f"--md-accent-bg-color: {text_on(for_dark(brand.accent))};"]
+    # Screen only, like the theme's palettes: printed, the page is light.
+    css += ("@media screen {\n  :root > body[data-md-color-scheme=\"slate\"][data-md-color-primary] {\n    "
+            + "\n    ".join(dark) + "\n  }\n}\n")
+    if brand.primary:
+        css += (# Zensical's modern look draws a translucent header and grey
+                # outline buttons (Back, Start again) where mkdocs-material
+                # uses the primary colour; the brand's colours there too. For
+                # mkdocs-material these are its own values.
+                ".md-header { background-color: var(--md-primary-fg-color); color: var(--md-primary-bg-color); }\n"
+                ".md-typeset .md-button:not(.md-button--primary):not(:hover, :focus) {"
+                " color: var(--md-typeset-a-color); }\n")
+    return css
