@@ -241,6 +241,17 @@ COLOURS = """() => {
 }"""
 
 
+THEME_COLOURS = {"#4051b5", "#5d6cc0", "#303fa1", "#5488e8", "#ff6e42"}
+"""The palette's indigo (and its shades, and its dark palette's links) and deep orange, which the fork replaced."""
+
+
+def _theme_colours(page) -> set:
+    """The theme's own colours wherever the page draws them."""
+    drawn = page.evaluate("""() => [...document.querySelectorAll('body *')].flatMap(e => {
+        const s = getComputedStyle(e); return [s.color, s.backgroundColor, s.borderTopColor, s.outlineColor]; })""")
+    return {_rgb(c) for c in drawn if c.startswith("rgb")} & THEME_COLOURS
+
+
 @pytest.fixture(scope="module", params=["mkdocs", "zensical"])
 def branded_site(request, tmp_path_factory):
     project = fork(tmp_path_factory.mktemp(f"brand-{request.param}"), languages=False)
@@ -275,16 +286,21 @@ def test_the_brand_colours_in_both_palettes_and_engines(browser, branded_site, s
             assert contrast(colour, seen["background"]) >= 4.5, (engine, scheme, colour, seen["background"])
         if dark:
             assert contrast(seen["background"], DARK_BACKGROUND) < 1.3  # the dark palette's own
+        assert not _theme_colours(page), (engine, scheme)
         # The embed page (for an agency's iframe) carries the same colours.
         page.goto(f"{url}/guide/embed/shop/")
         page.click(".dg-node:not([hidden]) .dg-answer >> nth=0")
         assert _rgb(page.evaluate(COLOURS)["back"]) == ("#549a84" if dark else "#0b6e4f")
-        # Printed (always light, like the theme's print): the result's call to action keeps the brand.
-        page.goto(f"{url}/guide/shop/#a=q:yes")
+        # Printed, a result is black on white (the print stylesheet), light in
+        # either palette like the theme's print: the brand's colours underneath,
+        # none of the theme's indigo anywhere on the page.
+        page.goto(f"{url}/guide/shop/#a=buyers:yes,time:yes")
+        page.wait_for_selector(".dg-ready")
         page.emulate_media(media="print")
         assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-primary-fg-color')"
                              ).strip() == "#0b6e4f"
         assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-typeset-a-color')"
                              ).strip() == "#0b6e4f"
+        assert not _theme_colours(page), (engine, scheme, "print")
     finally:
         context.close()
