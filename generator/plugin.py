@@ -23,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 from .audience import maintainer_pages, unpublished
 from .config import TRANSLATED_PAGE, GuideConfig, editions, language_switcher
+from .load.options import check_options
 from .load.brand import Brand, load_brand, text_in
 from .render.csp import add_csp
 from .render.history import add_history_guard
@@ -63,21 +64,24 @@ def _render_raw_html(page, config, files) -> None:
 
 
 class DecisionGuideOptions(Config):
-    rules_dir = opt.Type(str, default="rules")
+    # Every option is taken as written and checked by load/options.py, which
+    # places a bad value at its line in mkdocs.yml; MkDocs' own check would
+    # stop the build first, without the place.
+    rules_dir = opt.Type(object, default="rules")
     """Folder of the rules files, relative to mkdocs.yml."""
-    sources_dir = opt.Optional(opt.Type(str))
+    sources_dir = opt.Optional(opt.Type(object))
     """Folder of the source articles; `<docs_dir>/sources` by default."""
-    pages_dir = opt.Type(str, default="guide")
+    pages_dir = opt.Type(object, default="guide")
     """Folder of the generated pages inside the site."""
-    languages = opt.Type(list, default=[])
+    languages = opt.Type(object, default=[])
     """Editions to build besides the theme's language (`guide build` builds each)."""
-    text_language = opt.Type(str, default="en")
+    text_language = opt.Type(object, default="en")
     """Language of the rules' plain strings; other languages are written beside them."""
-    steps_in_page = opt.Type(int, default=GuideConfig.steps_in_page)
+    steps_in_page = opt.Type(object, default=GuideConfig.steps_in_page)
     """Trees up to this many nodes keep every step in the document (see GuideConfig)."""
-    stale_after_years = opt.Type(int, default=GuideConfig.stale_after_years)
+    stale_after_years = opt.Type(object, default=GuideConfig.stale_after_years)
     """Outcomes resting only on sources older than this need a caveat (see GuideConfig)."""
-    publish_maintainer_pages = opt.Type(bool, default=False)
+    publish_maintainer_pages = opt.Type(object, default=False)
     """Publish the pages marked `audience: maintainers` (see generator/audience.py)."""
 
 
@@ -86,6 +90,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         self.guide_config: GuideConfig | None = None
         self.compiled: Compiled | None = None
         self._preview_image: str | None = None
+        self._analytics: str | None = None
         self.command = "build"
 
     def on_startup(self, command, dirty):
@@ -95,6 +100,8 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent.resolve()
+        mkdocs_yml = Path(config.config_file_path)
+        _fail_on_errors(check_options(mkdocs_yml, GuideConfig(root=root).display(mkdocs_yml)))
         docs_dir = Path(config.docs_dir).resolve()
         docs_rel = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir)
         self.guide_config = GuideConfig(
@@ -121,6 +128,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         _fail_on_errors(problems)
         self._apply_brand(config, brand, self.guide_config.language)
         self._preview_image = image_url(config.site_url, brand)
+        self._analytics = brand.analytics_origin  # the one origin the pages' policy adds (render/csp.py)
         self._theme_words(config)
         if len(self.guide_config.languages) > 1 and not config.extra.get("alternate"):
             config.extra["alternate"] = language_switcher(self.guide_config.languages, self.guide_config.language)
@@ -276,7 +284,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             # every page as it serves it; a policy would block it. Built
             # sites (build, guide build) always carry the policy.
             return add_history_guard(output)
-        return add_csp(add_history_guard(output))
+        return add_csp(add_history_guard(output), self._analytics)
 
     def on_post_build(self, config):
         """`mkdocs build` and `mkdocs serve` build one edition, the root one;

@@ -5,6 +5,7 @@ import dataclasses
 from pathlib import Path
 
 from .brand import Brand, load_brand
+from .options import check_options
 from ..config import GuideConfig
 from ..diagnostics import Diagnostic
 from ..model import Mark, Source, Tree
@@ -23,8 +24,10 @@ def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], Brand, list
     brand = Brand()
     if config.mkdocs_file:
         path = config.root / config.mkdocs_file
-        brand, diagnostics = load_brand(path, config.root / config.docs_dir, config.display(path),
-                                        config.text_language, config.languages)
+        diagnostics = check_options(path, config.display(path))
+        brand, problems = load_brand(path, config.root / config.docs_dir, config.display(path),
+                                     config.text_language, config.languages)
+        diagnostics += problems
     trees, sources = [], []
     for path in _files(config, config.sources_dir, ("*.txt",)):
         source, problems = load_source(config.display(path), path.read_bytes(), config.text_language)
