@@ -240,7 +240,7 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
         html = interface.theme_words(html, t, toggles)
         html = add_social(html, edition_config.title, edition.language, image_url(edition.site_url, brand),
                           config.languages)
-        page.write_text(add_csp(add_history_guard(html)), encoding="utf-8")
+        page.write_text(add_csp(add_history_guard(html), brand.analytics_origin), encoding="utf-8")
     edition.site_dir.parent.mkdir(parents=True, exist_ok=True)
     if edition.site_dir.exists():  # the main edition's folder holds the others: move its content
         for item in (project / "site").iterdir():

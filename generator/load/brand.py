@@ -20,8 +20,18 @@ from .yamlfile import STR, mark_of
 
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 SAFE_URL = re.compile(r"^(https?://|mailto:|/|\.{0,2}/|#)", re.I)
-BRAND_KEYS = ("primary", "accent", "logo", "favicon", "image", "cta", "footer")
+BRAND_KEYS = ("primary", "accent", "logo", "favicon", "image", "cta", "footer", "analytics")
 CTA_KEYS = ("text", "url")
+CTA_PLACEHOLDERS = ("tree", "outcome")
+"""What `extra.brand.cta.url` may carry: ids only, so the client's page learns
+where the reader ended and never what they answered (render/pages.py `cta_href`)."""
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+ORIGIN = re.compile(r"^(?:https://(?!-)[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d{1,5})?"
+                    r"|http://(?:localhost|127\.0\.0\.1):\d{1,5})/?$", re.I)
+"""An analytics origin: `https://host[:port]`, nothing more (no path, query,
+wildcard or credentials), so the policy opens exactly one door. Plain http
+only on this machine, with a port, for tests."""
+ANALYTICS_KEY = "extra.brand.analytics.origin"
 SITE_TEXTS = ("site_name", "site_description")
 """Top-level keys of mkdocs.yml that, like the brand's texts, may be given per language."""
 WHITE = "#ffffff"
@@ -60,6 +70,9 @@ class Brand:
     """mkdocs.yml's `site_name`, when it is valid."""
     site_description: Optional[Text] = None
     """mkdocs.yml's `site_description`, when set and valid."""
+    analytics_origin: Optional[str] = None
+    """The one origin besides the site's own that pages may load a script from
+    and send events to (render/csp.py), `https://host[:port]` without a slash."""
 
 
 def text_in(text: Optional[Text], language: str) -> Optional[str]:
@@ -114,6 +127,68 @@ def load_brand(mkdocs_yml: Path, docs_dir: Path, display: str = "mkdocs.yml", te
 
     `languages` are the site's editions: a language map without one of them
     is a warning (that edition shows the map's main text)."""
+    brand, problems = _load_brand(mkdocs_yml, docs_dir, display, text_language, languages)
+    try:
+        root = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return brand, problems  # already reported
+    problems.extend(_scripts_outside_policy(root, display, brand.analytics_origin))
+    return brand, problems
+
+
+def _origin(url: str) -> Optional[str]:
+    """The origin a script address loads from, None for the site's own files."""
+    found = re.match(r"^(?:([a-z][a-z0-9+.-]*):)?//([^/?#]*)", url.strip(), re.I)
+    if not found:
+        return None
+    scheme = (found.group(1) or "https").lower()
+    return f"{scheme}://{found.group(2).lower()}"
+
+
+def _scripts_outside_policy(root, display: str, allowed: Optional[str]) -> list[Diagnostic]:
+    """Scripts the pages' policy (render/csp.py) would block: the browser would
+    refuse them in silence, so the build says so, naming the key that allows
+    one origin. A page may load scripts from itself and from `allowed` only."""
+    problems = []
+    extra_js = _get(root, "extra_javascript")
+    for item in (extra_js[1].value if extra_js and isinstance(extra_js[1], yaml.SequenceNode) else []):
+        node = _get(item, "path")[1] if _get(item, "path") else item  # `- path: x.js` with `type`, `async`...
+        if not isinstance(node, yaml.ScalarNode):
+            continue
+        origin = _origin(node.value)
+        if origin is None or origin == allowed:
+            continue
+        hint = (f"the pages allow scripts from the site and from {allowed} only" if allowed else
+                "the pages allow scripts from the site only")
+        problems.append(Diagnostic(
+            mark_of(display, node), "brand",
+            f"extra_javascript: {node.value.strip()!r} comes from {origin}, which the pages' "
+            f"Content-Security-Policy blocks", f"to allow it, set {ANALYTICS_KEY}: {origin}"
+            if ORIGIN.match(origin) else f"{hint}; serve it from the docs folder or from an https origin "
+            f"set as {ANALYTICS_KEY}"))
+    extra = _get(root, "extra")
+    theme_analytics = _get(extra[1], "analytics") if extra else None
+    if theme_analytics:
+        provider = _get(theme_analytics[1], "provider")
+        name = provider[1].value if provider and isinstance(provider[1], yaml.ScalarNode) else None
+        if name == "google":
+            message = ("extra.analytics: the theme's Google Analytics loads its script from "
+                       "https://www.googletagmanager.com and sends to *.google-analytics.com; the pages' "
+                       "Content-Security-Policy allows one analytics origin, so the browser would block it")
+            hint = (f"remove extra.analytics and set {ANALYTICS_KEY} to one origin that serves the script "
+                    "and receives the events (Plausible, Matomo: see Embed and measure)")
+        else:
+            message = (f"extra.analytics: the theme's {name or 'custom'!s} analytics runs under the pages' "
+                       "Content-Security-Policy, which allows scripts and requests to the site"
+                       + (f" and {allowed} only" if allowed else " only"))
+            hint = f"set {ANALYTICS_KEY} to the origin its script loads from and sends to"
+        problems.append(Diagnostic(mark_of(display, theme_analytics[0]), "brand", message, hint,
+                                   "error" if name == "google" else "warning"))
+    return problems
+
+
+def _load_brand(mkdocs_yml: Path, docs_dir: Path, display: str, text_language: str,
+                languages: tuple[str, ...]) -> tuple[Brand, list[Diagnostic]]:
     try:
         root = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
@@ -195,7 +270,33 @@ def load_brand(mkdocs_yml: Path, docs_dir: Path, display: str = "mkdocs.yml", te
                 problem(url, f"{name}.url", f"{url.value.strip()!r} is not an http(s), mailto or relative URL",
                         "write the full address, e.g. https://example.org/contact")
             else:
-                values["cta_url"] = url.value.strip()
+                unknown = [p for p in _PLACEHOLDER.findall(url.value) if p not in CTA_PLACEHOLDERS]
+                stray = re.sub(_PLACEHOLDER, "", url.value)
+                if unknown:
+                    problem(url, f"{name}.url", f"unknown placeholder {{{unknown[0]}}}",
+                            "the address may carry {tree} and {outcome}: the ids of where the reader "
+                            "ended, never their answers")
+                elif "{" in stray or "}" in stray:
+                    problem(url, f"{name}.url", "has an unmatched { or }",
+                            "write {tree} or {outcome}, or percent-encode the brace (%7B, %7D)")
+                else:
+                    values["cta_url"] = url.value.strip()
+        elif key == "analytics":
+            origin_found = _get(value, "origin")
+            if not isinstance(value, yaml.MappingNode) or not origin_found:
+                problem(value, name, "needs 'origin'", "analytics: {origin: https://plausible.io}")
+                continue
+            for sub, _ in value.value:
+                if sub.value != "origin":
+                    problem(sub, f"{name}.{sub.value}", "unknown key", "allowed key: origin")
+            origin = origin_found[1]
+            if not _is_string(origin) or not ORIGIN.match(origin.value.strip()):
+                shown = origin.value.strip() if isinstance(origin, yaml.ScalarNode) else _kind(origin)
+                problem(origin, ANALYTICS_KEY, f"{shown!r} is not a plain https://host[:port] origin",
+                        "the scheme and host only, e.g. origin: https://plausible.io (no path, query, * or "
+                        "user@; http only as http://localhost:PORT or http://127.0.0.1:PORT)")
+            else:
+                values["analytics_origin"] = origin.value.strip().rstrip("/").lower()
         elif key == "footer":
             values["footer"] = text(value, name)
         elif not _is_string(value):

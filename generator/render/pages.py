@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,8 +44,17 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters.update(block=markdown_block, inline=markdown_inline, plain=plain, in_noscript=in_noscript)
+    env.filters.update(block=markdown_block, inline=markdown_inline, plain=plain, in_noscript=in_noscript,
+                       cta_href=cta_href)
     return env
+
+
+def cta_href(url: str, tree: str, outcome: str) -> str:
+    """The call to action's address for one outcome: `{tree}` and `{outcome}`
+    (the only placeholders load/brand.py lets through) filled with the ids,
+    percent-encoded whole, so an id can never add a path, a query or a fragment."""
+    ids = {"tree": tree, "outcome": outcome}
+    return re.sub(r"\{(tree|outcome)\}", lambda m: urllib.parse.quote(ids[m.group(1)], safe=""), url)
 
 
 _NOSCRIPT_END = re.compile(r"</(noscript)", re.I)
