@@ -18,7 +18,8 @@ from generator.audience import maintainer_pages
 from generator.config import find_config
 from test_build import guide
 
-MAINTAINERS = {"writing-rules.md", "fork-and-rebrand.md", "embed-and-measure.md"}
+MAINTAINERS = {"writing-rules.md", "fork-and-rebrand.md", "embed-and-measure.md", "engine.md",
+               "guide/start.md"}  # the last: what a build without the generator shows instead of the guide
 THEIR_URLS = ("/writing-rules/", "/fork-and-rebrand/", "/embed-and-measure/")
 THEIR_TITLES = ("Writing rules", "Fork and rebrand", "Embed and measure", "Embed the guide")
 
