@@ -123,6 +123,12 @@ def cmd_new(args) -> int:
     return new_tree(config, args.name)
 
 
+def cmd_init(args) -> int:
+    from .scaffold import init_project
+
+    return init_project(Path(args.folder))
+
+
 def cmd_messages(args) -> int:
     """Write messages/LANG.yml: every interface word, with its English text, to fill in."""
     from .load.messages import write_catalogue
@@ -171,6 +177,10 @@ def main(argv=None) -> int:
     p.add_argument("kind", choices=("tree",))
     p.add_argument("name", help="the tree's id, e.g. restaurants")
     p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("init", help="write a new guide project into a new or empty folder: guide init DIR")
+    p.add_argument("folder", help="the folder to create, e.g. my-guide")
+    p.set_defaults(run=cmd_init)
 
     p = sub.add_parser("messages", help="write messages/LANG.yml, every interface word to translate: "
                                         "guide messages LANG")

@@ -7,8 +7,12 @@ thing at a time.
 """
 from __future__ import annotations
 
+import datetime
+import os
 import re
 import sys
+import time
+from pathlib import Path
 
 from .config import GuideConfig
 from .load import load_all
@@ -105,7 +109,47 @@ def new_tree(config: GuideConfig, name: str) -> int:
     text = TEMPLATE.format(name=name, title=title, source=source.id, quote=_first_sentence(source.text),
                            translation=translation)
     text = re.sub(r"\n\n(?=    answers:|    next_steps:)", "\n", text)  # an empty translation line
+    # A project made by `guide init` has neither this repository's schema file
+    # nor its "Writing rules" page: point at what the installed generator gives.
+    if not (config.root / "generator" / "schema" / "rules.schema.json").is_file():
+        text = text.replace("# yaml-language-server: $schema=../generator/schema/rules.schema.json\n#\n", "")
+    if not (config.root / config.docs_dir / "writing-rules.md").is_file():
+        text = text.replace('# The page "Writing rules" (content/writing-rules.md) shows every key.',
+                            "# `guide schema` prints every key, with what it takes.")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(f"wrote {config.display(target)}: edit it, then run `guide check`", file=sys.stderr)
+    return 0
+
+
+STARTER = Path(__file__).with_name("starter")
+"""The project `guide init` writes: shipped in the package (pyproject.toml's
+package data), so a generator installed from a wheel needs no file of this
+repository."""
+
+RENAMED = {"gitignore": ".gitignore"}
+"""Files stored under another name: package data globs skip dot files."""
+
+
+def init_project(target: Path) -> int:
+    """`guide init DIR`: a whole guide (mkdocs.yml, a home page, an example
+    source, a tree, a README) that `guide check` passes with nothing to fix."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        print(f"error: {target} is not an empty folder: `guide init` writes a whole project and overwrites "
+              "nothing; give it a new or empty folder", file=sys.stderr)
+        return 1
+    files = sorted(p for p in STARTER.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    if not files:  # pragma: no cover - a broken install
+        print(f"error: the starter project is missing from {STARTER}: reinstall the generator", file=sys.stderr)
+        return 1
+    # The example source is dated the day it is written, so its evidence is
+    # never stale (check stale-evidence) in a new project.
+    today = datetime.date.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())).isoformat()
+    for path in files:
+        relative = path.relative_to(STARTER)
+        out = target / relative.parent / RENAMED.get(relative.name, relative.name)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(path.read_text(encoding="utf-8").replace("@TODAY@", today), encoding="utf-8")
+    print(f"wrote a new guide in {target}: `cd {target}`, then `guide serve` to see it and "
+          "`guide check` after each change (see its README.md)", file=sys.stderr)
     return 0
