@@ -103,6 +103,11 @@
     try { this.messages = JSON.parse(root.getAttribute("data-messages")) || {}; } catch (e) { this.messages = {}; }
     try { this.journey = JSON.parse(root.getAttribute("data-journey") || "{}") || {}; } catch (e) { this.journey = {}; }
     root.addEventListener("click", function (ev) { self.onClick(ev); });
+    // An embed page inside an agency's iframe: links out of the guide open
+    // outside the frame, events are forwarded to the host page, and the host
+    // is told the guide's height whenever it changes, smaller as well as larger.
+    this.framed = root.hasAttribute("data-embed") && window.parent !== window;
+    if (this.framed) this.frame();
     root.querySelectorAll("[data-controls]").forEach(function (el) { el.hidden = false; });
   }
 
@@ -247,6 +252,7 @@
       else self.handOver(a, self.path.concat(answer));
     });
     node.querySelectorAll("[data-link-tree]").forEach(function (a) { self.handOver(a, self.path); });
+    if (this.framed) this.frameLinks(node);
     this.renderTrail(this.$("[data-trail-list]"), false);
     this.$("[data-trail]").hidden = !n || outcome;
     if (this.$("[data-others]")) this.$("[data-others]").hidden = !outcome;
@@ -259,16 +265,57 @@
     this.$("[data-live]").textContent = (outcome ? this.msg("result_prefix") : "") + heading.textContent;
     if (focus) heading.focus();
     this.emit(outcome ? "outcome" : "question", { node: current, answers: n });
-    // In an agency's iframe, tell the host page how tall the guide now is.
-    if (this.root.hasAttribute("data-embed") && window.parent !== window) {
-      window.parent.postMessage({ type: "decision-guide:resize", height: document.documentElement.scrollHeight }, "*");
-    }
+    // Before the page is ready its steps are not all laid out yet: the
+    // observer in frame() reports the first height.
+    if (this.framed && this.root.classList.contains("dg-ready")) this.resized(true);
   };
 
-  // Documented events for an agency's own analytics: ids only, nothing typed by the reader.
+  // Documented events for an agency's own analytics: ids only, nothing typed
+  // by the reader. In an iframe they also go to the host page, which cannot
+  // listen inside a frame of another origin: ids only, so any origin may see them.
   Guide.prototype.emit = function (name, detail) {
     detail.tree = this.root.getAttribute("data-guide-tree");
     this.root.dispatchEvent(new CustomEvent("decision-guide:" + name, { bubbles: true, detail: detail }));
+    if (this.framed) window.parent.postMessage({ type: "decision-guide:" + name, detail: detail }, "*");
+  };
+
+  // The embed page's links: a link that leaves the guide's embed pages (the
+  // call to action, a source, another site) opens in the host's window
+  // ("_top"), or a new tab when the host's address asks for it (?links=new);
+  // hand-overs to other guides stay in the frame and keep that choice.
+  Guide.prototype.frame = function () {
+    var self = this, query = new URLSearchParams(location.search);
+    this.out = query.get("links") === "new" ? "_blank" : "_top";
+    this.keep = query.get("links") === "new" ? "?links=new" : "";
+    this.folder = new URL("../", location.href).href.split(/[?#]/)[0];
+    this.frameLinks(this.root);
+    this.lastHeight = 0;
+    if (window.ResizeObserver) new ResizeObserver(function () { self.resized(false); }).observe(this.root);
+  };
+
+  Guide.prototype.frameLinks = function (within) {
+    var self = this;
+    within.querySelectorAll("a[href]").forEach(function (a) {
+      var url = new URL(a.getAttribute("href"), location.href);
+      if (url.href.split(/[?#]/)[0].indexOf(self.folder) !== 0) {
+        if (!a.hasAttribute("target")) a.setAttribute("target", self.out);
+        if (self.out === "_blank") a.setAttribute("rel", "noopener");
+      } else if (self.keep && url.pathname !== location.pathname && url.search !== self.keep) {
+        url.search = self.keep;
+        a.setAttribute("href", url.href);
+      }
+    });
+  };
+
+  // The guide's own height, not the document's: scrollHeight never drops
+  // below the frame's, so a frame told it would never shrink after Start again.
+  Guide.prototype.resized = function (always) {
+    if (!document.contains(this.root)) return; // replaced by an instant navigation
+    var box = this.root.closest(".md-content__inner") || this.root, style = getComputedStyle(box);
+    var height = Math.ceil(box.getBoundingClientRect().bottom + window.scrollY + (parseFloat(style.marginBottom) || 0));
+    if (!always && height === this.lastHeight) return;
+    this.lastHeight = height;
+    window.parent.postMessage({ type: "decision-guide:resize", height: height }, "*");
   };
 
   // Every answer of the journey, earlier guides' first: [tree or "", node, answer].
@@ -322,10 +369,13 @@
   // Leave for an earlier guide of the journey, at a given state.
   Guide.prototype.leave = function (k, path) {
     var seg = this.prior[k], page = this.journey[seg.tree].page || "./";
-    location.assign(page + (hashOf(path, this.prior.slice(0, k)) || "#a="));
+    location.assign(page + (this.keep || "") + (hashOf(path, this.prior.slice(0, k)) || "#a="));
   };
 
   Guide.prototype.onClick = function (ev) {
+    var cta = ev.target.closest(".dg-cta a");
+    // The call to action: which result led to it, never the answers.
+    if (cta) return this.emit("cta", { node: cta.closest("[data-node]").getAttribute("data-node") });
     var el = ev.target.closest("[data-answer],[data-action],[data-change]");
     if (!el) return;
     var action = el.getAttribute("data-action");
