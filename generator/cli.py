@@ -73,7 +73,8 @@ def cmd_serve(args) -> int:
             probe.bind(("127.0.0.1", args.port))
         except OSError:
             print(f"error: port {args.port} is busy (another preview, or another program, uses it): "
-                  f"run `make serve PORT={args.port + 1}` or stop the other one", file=sys.stderr)
+                  f"run `guide serve --port {args.port + 1}` (`make serve PORT={args.port + 1}` in the "
+                  "generator's repository) or stop the other one", file=sys.stderr)
             return 1
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException

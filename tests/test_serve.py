@@ -118,5 +118,6 @@ def test_serve_says_plainly_when_its_port_is_busy(tmp_path):
         result = subprocess.run([sys.executable, "-m", "generator.cli", "serve", "--port", str(port)], cwd=project,
                                 capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert f"port {port} is busy" in result.stderr and f"make serve PORT={port + 1}" in result.stderr
+    assert f"port {port} is busy" in result.stderr and f"make serve PORT={port + 1}" in result.stderr \
+        and f"guide serve --port {port + 1}" in result.stderr  # a `guide init` project has no Makefile
     assert "Traceback" not in result.stderr
