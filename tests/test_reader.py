@@ -243,8 +243,10 @@ def test_own_script_and_stylesheet_stay_small(site):
     shipped = [urllib.request.urlopen(f"{site}/{asset_path(name)}").read() for name in ("guide.js", "guide.css")]
     size = sum(len(gzip.compress(data, 9)) for data in shipped)
     # 6 KiB until the journey across guides, the result panel and the printout
-    # (issue 11) added 2 KiB of source; bench/README.md keeps the figures.
-    assert size <= 7 * 1024, f"{size} bytes gzipped"
+    # (issue 11) added 2 KiB of source; 7.5 KiB since the sound embed (issue 13:
+    # height both ways, links out of the frame, events to the host page, about
+    # 500 B); bench/README.md keeps the figures.
+    assert size <= 7.5 * 1024, f"{size} bytes gzipped"
 
 
 def test_shipped_assets_lose_only_comments_and_indentation():

@@ -284,25 +284,24 @@
   // ("_top"), or a new tab when the host's address asks for it (?links=new);
   // hand-overs to other guides stay in the frame and keep that choice.
   Guide.prototype.frame = function () {
-    var self = this, query = new URLSearchParams(location.search);
-    this.out = query.get("links") === "new" ? "_blank" : "_top";
-    this.keep = query.get("links") === "new" ? "?links=new" : "";
-    this.folder = new URL("../", location.href).href.split(/[?#]/)[0];
+    var self = this, tab = new URLSearchParams(location.search).get("links") === "new";
+    this.out = tab ? "_blank" : "_top";
+    this.keep = tab ? "?links=new" : "";
+    this.folder = new URL("../", location.href).href;
     this.frameLinks(this.root);
-    this.lastHeight = 0;
-    if (window.ResizeObserver) new ResizeObserver(function () { self.resized(false); }).observe(this.root);
+    new ResizeObserver(function () { self.resized(); }).observe(this.root);
   };
 
   Guide.prototype.frameLinks = function (within) {
     var self = this;
     within.querySelectorAll("a[href]").forEach(function (a) {
       var url = new URL(a.getAttribute("href"), location.href);
-      if (url.href.split(/[?#]/)[0].indexOf(self.folder) !== 0) {
-        if (!a.hasAttribute("target")) a.setAttribute("target", self.out);
-        if (self.out === "_blank") a.setAttribute("rel", "noopener");
-      } else if (self.keep && url.pathname !== location.pathname && url.search !== self.keep) {
+      if ((url.origin + url.pathname).indexOf(self.folder)) {
+        a.target = a.target || self.out;
+        if (self.keep) a.rel = "noopener";
+      } else if (self.keep && url.pathname !== location.pathname) {
         url.search = self.keep;
-        a.setAttribute("href", url.href);
+        a.href = url.href;
       }
     });
   };
@@ -311,11 +310,10 @@
   // below the frame's, so a frame told it would never shrink after Start again.
   Guide.prototype.resized = function (always) {
     if (!document.contains(this.root)) return; // replaced by an instant navigation
-    var box = this.root.closest(".md-content__inner") || this.root, style = getComputedStyle(box);
-    var height = Math.ceil(box.getBoundingClientRect().bottom + window.scrollY + (parseFloat(style.marginBottom) || 0));
-    if (!always && height === this.lastHeight) return;
-    this.lastHeight = height;
-    window.parent.postMessage({ type: "decision-guide:resize", height: height }, "*");
+    var box = this.root.closest(".md-content__inner") || this.root;
+    var height = Math.ceil(box.getBoundingClientRect().bottom + scrollY + parseFloat(getComputedStyle(box).marginBottom));
+    if (always || height !== this.height) window.parent.postMessage({ type: "decision-guide:resize", height: height }, "*");
+    this.height = height;
   };
 
   // Every answer of the journey, earlier guides' first: [tree or "", node, answer].
