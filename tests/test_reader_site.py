@@ -20,7 +20,7 @@ from test_build import guide
 
 MAINTAINERS = {"writing-rules.md", "fork-and-rebrand.md", "embed-and-measure.md", "engine.md",
                "guide/start.md"}  # the last: what a build without the generator shows instead of the guide
-THEIR_URLS = ("/writing-rules/", "/fork-and-rebrand/", "/embed-and-measure/")
+THEIR_URLS = ("/writing-rules/", "/fork-and-rebrand/", "/embed-and-measure/", "/engine/")
 THEIR_TITLES = ("Writing rules", "Fork and rebrand", "Embed and measure", "Embed the guide")
 
 
@@ -109,8 +109,9 @@ def test_published_maintainer_pages_come_last_and_no_reader_is_sent_there(publis
     page.goto(published + "/")
     entries = page.eval_on_selector_all(".md-nav--primary > .md-nav__list > .md-nav__item",
                                         "items => items.map(i => i.textContent.trim().split('\\n')[0])")
-    theirs = [i for i, entry in enumerate(entries) if entry.startswith(("Writing rules", "Fork and", "Embed and"))]
-    assert len(theirs) == 3 and theirs == list(range(len(entries) - 3, len(entries))), entries
+    theirs = [i for i, entry in enumerate(entries)
+              if entry.startswith(("Writing rules", "Fork and", "Embed and", "What the guide runs on"))]
+    assert len(theirs) == 4 and theirs == list(range(len(entries) - 4, len(entries))), entries
     # "Next" from the home page walks the readers' pages and stops before theirs.
     chain = footer_chain(page, published + "/")
     assert len(chain) > 5 and not any(url in path for path in chain for url in THEIR_URLS), chain
