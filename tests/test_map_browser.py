@@ -21,6 +21,8 @@ def open_map_after_answers(page, server):
     page.click('[data-answer="yes"]')
     page.click("[data-map-link]")
     page.wait_for_selector("[data-map-tree]")
+    # map.js marks the path once it has run: wait for it, not just for the page.
+    page.wait_for_selector('svg [aria-current="step"]', state="attached")
 
 
 def test_the_map_page_does_not_scroll_sideways_on_a_phone(browser, server):
@@ -69,6 +71,7 @@ def test_without_answers_nothing_is_highlighted(page, server):
 
 def test_choosing_an_outcome_shows_it_without_pretending_answers_were_given(page, server):
     page.goto(f"{server}/guide/shop/map/")
+    page.wait_for_function("() => window.decisionGuideMap === true")  # map.js takes the boxes' clicks
     page.click('svg .dg-map-node[data-map-node="skip"]')
     page.wait_for_selector('[data-guide-tree="shop"]')
     page.wait_for_function("() => document.querySelector('[data-node=skip]:not([hidden])')")
@@ -79,6 +82,7 @@ def test_choosing_an_outcome_shows_it_without_pretending_answers_were_given(page
     assert page.is_hidden("[data-result-answers]")
     # The list's links lead to the same place.
     page.goto(f"{server}/guide/shop/map/")
+    page.wait_for_function("() => window.decisionGuideMap === true")
     page.click('.dg-map-list li[data-map-node="sell"] > a')
     page.wait_for_function("() => document.querySelector('[data-node=sell]:not([hidden])')")
     assert page.text_content("[data-progress]") == "A possible result"
