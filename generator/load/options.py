@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Optional
 
 import yaml
 
 from ..diagnostics import Diagnostic
+from .brand import _get  # the (key, value) nodes of a key in a composed mapping
 from .nodes import LANGUAGE
 from .yamlfile import STR, mark_of
 
@@ -34,12 +34,6 @@ OPTIONS = {
 }
 EXAMPLES = {"rules_dir": "rules", "sources_dir": "content/sources", "pages_dir": "guide", "text_language": "en",
             "steps_in_page": "200", "stale_after_years": "8", "publish_maintainer_pages": "false"}
-
-
-def _get(mapping: Optional[yaml.Node], key: str):
-    if not isinstance(mapping, yaml.MappingNode):
-        return None
-    return next(((k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
 
 
 def check_options(mkdocs_yml: Path, display: str) -> list[Diagnostic]:
