@@ -60,3 +60,17 @@ def assert_paths(tree_id: str, paths: dict[str, list[str]]) -> None:
 def assert_every_outcome_has_a_path(tree_id: str, paths: dict[str, list[str]]) -> None:
     outcomes = {n.id for n in real_guide().tree(tree_id).nodes if n.kind == "outcome"}
     assert outcomes <= set(paths), sorted(outcomes - set(paths))
+
+
+def all_paths(tree):
+    """Every path from the start: (answer pairs, the node it ends on)."""
+    out, stack = [], [(tree.start.value, [])]
+    while stack:
+        node_id, pairs = stack.pop()
+        node = tree.node(node_id)
+        if isinstance(node, Question):
+            for answer in node.answers:
+                stack.append((answer.next.value, pairs + [(node_id, answer.id)]))
+        else:
+            out.append((pairs, node))
+    return out

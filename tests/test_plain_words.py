@@ -6,7 +6,7 @@ import statistics
 
 import pytest
 
-from flows import real_guide
+from flows import all_paths, real_guide
 from generator.model import Link, Outcome, Question
 from readability import grade, jargon_in, reader_texts, why_we_ask
 
@@ -62,22 +62,10 @@ def test_the_longest_journey_is_eight_questions_at_most():
     assert journey_questions(guide, "start", guide.tree("start").start.value) <= 8
 
 
-def paths(tree):
-    out, stack = [], [(tree.start.value, [])]
-    while stack:
-        node_id, seen = stack.pop()
-        node = tree.node(node_id)
-        if isinstance(node, Question):
-            for answer in node.answers:
-                stack.append((answer.next.value, seen + [node_id]))
-        else:
-            out.append((seen, node))
-    return out
-
-
 @pytest.mark.parametrize("tree_id", PROFILES)
 def test_each_guide_asks_early_whether_the_owner_already_posts(tree_id):
-    for questions, end in paths(real_guide().tree(tree_id)):
+    for pairs, end in all_paths(real_guide().tree(tree_id)):
+        questions = [node_id for node_id, _ in pairs]
         if len(questions) >= 2:
             assert "already-posting" in questions[:2], (questions, end.id)
 

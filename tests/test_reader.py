@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import LAYOUT_SHIFT, ROOT, needs_chromium, visible_nodes
-from flows import real_guide
+from flows import all_paths, real_guide
 from generator.localise import french_spacing
 from generator.model import Link, Outcome, Question
 from generator.render.text import plain
@@ -21,20 +21,6 @@ RESULT = ("#a=already-posting:yes-often,goal:sell,which-platform:visual,engageme
 @pytest.fixture
 def site(real_site):
     return real_site
-
-
-def all_paths(tree):
-    """Every path from the start: (answer pairs, the node it ends on)."""
-    out, stack = [], [(tree.start.value, [])]
-    while stack:
-        node_id, pairs = stack.pop()
-        node = tree.node(node_id)
-        if isinstance(node, Question):
-            for answer in node.answers:
-                stack.append((answer.next.value, pairs + [(node_id, answer.id)]))
-        else:
-            out.append((pairs, node))
-    return out
 
 
 def test_every_path_of_every_tree_shows_its_outcome(page, site):
