@@ -9,7 +9,7 @@ import pytest
 from conftest import LAYOUT_SHIFT, ROOT, needs_chromium, visible_nodes
 from flows import all_paths, real_guide
 from generator.localise import french_spacing
-from generator.model import Link, Outcome, Question
+from generator.model import Link, Outcome
 from generator.render.text import plain
 
 pytestmark = needs_chromium
