@@ -129,7 +129,8 @@ def test_a_reader_clicks_the_example_tree_to_an_outcome(new_guide, page):
     for base in serve_folder(site):
         page.goto(f"{base}/")
         page.click("text=Start the guide")
-        page.wait_for_selector('[data-guide-tree="start"]')
+        # The guide's script hides the other steps once it has run: wait for it.
+        page.wait_for_selector('[data-guide-tree="start"].dg-ready')
         assert visible_nodes(page) == ["customers-return"]
         page.click('[data-node]:not([hidden]) [data-answer="yes"]')
         page.wait_for_function("() => document.querySelector('[data-node=start-newsletter]:not([hidden])')")
