@@ -1,6 +1,7 @@
 """The built guide in a real browser: Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -140,6 +141,29 @@ def test_router_hands_over_to_the_profile_tree(page, server):
     page.click('[data-answer="yes"]')
     assert visible_nodes(page) == ["time"]
     assert page.locator("noscript [data-node]").count() == 0
+    assert page.errors == []
+
+
+def reversed_step_attributes(route):
+    html = route.fetch().text()
+    route.fulfill(content_type="text/html", body=re.sub(r"<section ([^>]*)>", lambda m: "<section " + " ".join(
+        reversed(re.findall(r'[\w-]+="[^"]*"', m[1]))) + ">", html))
+
+
+def test_steps_are_found_by_data_node_whatever_the_order_of_attributes(page, server):
+    """guide.js finds a step, in the page or in the text of <noscript>, by its
+    data-node and reads its kind from data-kind on the same tag: the template
+    may order a step's attributes as it likes."""
+    page.route("**/guide/*/", reversed_step_attributes)
+    page.goto(f"{server}/guide/start/")
+    assert 'data-kind="link" data-node="to-shop" id="n-to-shop"' in page.content()
+    # A hand-over is a link step: read as one, the answer leaves for its page.
+    page.click('[data-answer="products"]')
+    page.wait_for_selector('[data-guide-tree="shop"]')
+    page.click('[data-answer="yes"]')
+    page.click('[data-answer="yes-i-do"]')
+    assert visible_nodes(page) == ["sell"]
+    assert page.text_content("[data-progress]").startswith("Your result")
     assert page.errors == []
 
 

@@ -62,7 +62,10 @@
   }
 
   function Guide(root) {
-    var self = this, found, marks = [], re = /<section class="dg-node[^"]*" id="[^"]*" data-node="([^"]*)" data-kind="([^"]*)"/g;
+    // A step is the element with data-node, whatever its tag or the order of
+    // its attributes; its kind is read from the same tag. nh3 escapes "<" in
+    // text and '"' in attribute values, so only a real tag can match.
+    var self = this, found, marks = [], re = /<[^>]*?\sdata-node="([^"]*)"[^>]*>/g;
     this.root = root;
     this.key = "decision-guide:" + root.getAttribute("data-guide-tree");
     this.start = root.getAttribute("data-start");
@@ -85,7 +88,7 @@
     this.text = box && !box.firstElementChild ? box.textContent : "";
     while ((found = re.exec(this.text))) marks.push(found);
     marks.forEach(function (m, i) {
-      if (!has(self.nodes, m[1])) self.nodes[m[1]] = { kind: m[2], from: m.index, to: (marks[i + 1] || {}).index };
+      if (!has(self.nodes, m[1])) self.nodes[m[1]] = { kind: (/\sdata-kind="([^"]*)"/.exec(m[0]) || [])[1], from: m.index, to: (marks[i + 1] || {}).index };
     });
     // The map's own page (map.js) shows the reader's path from the answers
     // in its address: the link takes them along when it is about to be
