@@ -182,12 +182,16 @@ def plain_markdown(size: int, seed: int) -> str:
     return "\n".join(parts)
 
 
-def write_bare_twin(folder: Path, pages: dict[str, int], search: bool = True) -> None:
+def write_bare_twin(folder: Path, pages: dict[str, int], search: bool = True,
+                    mkdocs_yml: Optional[str] = None) -> None:
     """A bare mkdocs-material site: the same theme settings, no decision-guide
-    plugin, and one plain Markdown page per page of `pages` (path -> bytes)."""
+    plugin, and one plain Markdown page per page of `pages` (path -> bytes).
+    `mkdocs_yml` replaces the synthetic guide's settings (docs_dir `content`),
+    for the twin of another site."""
     (folder / "content").mkdir(parents=True)
     plugins = "plugins:\n  - search\n" if search else "plugins: []\n"
-    (folder / "mkdocs.yml").write_text(MKDOCS_COMMON + plugins, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(mkdocs_yml if mkdocs_yml is not None else MKDOCS_COMMON + plugins,
+                                       encoding="utf-8")
     for i, (rel, size) in enumerate(sorted(pages.items())):
         target = folder / "content" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
