@@ -208,10 +208,11 @@
   };
 
   Guide.prototype.go = function (path) {
+    var hash = hashOf(path, this.prior);
     this.path = path;
-    var url = location.pathname + location.search + hashOf(path, this.prior);
-    history.pushState(null, "", url);
-    store(this.key, hashOf(path, this.prior));
+    // Before show(): listeners of the events it sends may read the new address.
+    history.pushState(null, "", location.pathname + location.search + hash);
+    store(this.key, hash);
     this.$("[data-resume]").hidden = true;
     this.show(this.walk(path).current, true, "");
   };
@@ -228,34 +229,66 @@
     this.go(path);
   };
 
+  // State flows one way: the step, its kind and the count of answers are
+  // worked out first, from the path; each part below only writes what it is
+  // given to the page, and none reads what another wrote.
   Guide.prototype.show = function (current, focus, notice) {
-    var self = this, node = this.node(current), outcome = node.getAttribute("data-kind") === "outcome";
-    if (this.shown !== node) {
-      if (this.shown && this.lazy) this.shown.remove();
-      else if (this.shown) this.shown.hidden = true;
-      if (this.lazy) this.slot.parentNode.insertBefore(node, this.slot.nextSibling);
-      node.hidden = false;
-      this.shown = node;
-    }
-    var before = count(this.prior), n = before + this.path.length;
-    var left = (+node.getAttribute("data-remaining") || 0) - 1;
-    var progress = this.$("[data-progress]");
+    var node = this.node(current), outcome = node.getAttribute("data-kind") === "outcome";
+    var n = count(this.prior) + this.path.length;
+    this.reveal(node);
+    this.status(node, outcome, n, notice);
+    this.links(node, current);
+    this.trails(node, outcome, n);
+    // Last, on the page in its final shape: focus scrolls to where the
+    // heading has settled, listeners and the host page find the new step in
+    // place, and the height sent is the new one.
+    this.announce(node, outcome, focus);
+    this.emit(outcome ? "outcome" : "question", { node: current, answers: n });
+    // Before the page is ready its steps are not all laid out yet: the
+    // observer in frame() reports the first height.
+    if (this.framed && this.root.classList.contains("dg-ready")) this.resized(true);
+  };
+
+  // One step shown at a time; in a large tree, the only one in the document.
+  Guide.prototype.reveal = function (node) {
+    var shown = this.shown;
+    if (shown === node) return;
+    if (shown && this.lazy) shown.remove();
+    else if (shown) shown.hidden = true;
+    if (this.lazy) this.slot.parentNode.insertBefore(node, this.slot.nextSibling);
+    node.hidden = false;
+    this.shown = node;
+  };
+
+  // The lines around the step: progress, the tree's summary, a notice, Back.
+  Guide.prototype.status = function (node, outcome, n, notice) {
+    var progress = this.$("[data-progress]"), box = this.$("[data-notice]"), left = (+node.getAttribute("data-remaining") || 0) - 1;
     progress.hidden = false;
     // No answers yet on an outcome: opened from the map (#n-), not reached.
     progress.textContent = outcome ? (n ? this.msg(n === 1 ? "result_one" : "result", { n: n }) : this.msg("possible_result")) :
       this.msg("question", { n: n + 1 }) + (left > 0 ? this.msg("more", { n: left }) : this.msg("last"));
     this.$(".dg-summary") && (this.$(".dg-summary").hidden = this.path.length > 0);
-    var box = this.$("[data-notice]");
     box.hidden = !notice;
     box.textContent = notice;
     this.$("[data-action=back]").disabled = !n;
+  };
+
+  // Each link of the step carries the state it leads to. Hand-overs are
+  // written before frameLinks(), which reads their new addresses.
+  Guide.prototype.links = function (node, current) {
+    var self = this;
     node.querySelectorAll("[data-answer]").forEach(function (a) {
-      var answer = [[current, a.getAttribute("data-answer")]];
-      if (self.target(a)) a.setAttribute("href", hashOf(self.path.concat(answer), self.prior));
-      else self.handOver(a, self.path.concat(answer));
+      var path = self.path.concat([[current, a.getAttribute("data-answer")]]);
+      if (self.target(a)) a.setAttribute("href", hashOf(path, self.prior));
+      else self.handOver(a, path);
     });
     node.querySelectorAll("[data-link-tree]").forEach(function (a) { self.handOver(a, self.path); });
     if (this.framed) this.frameLinks(node);
+  };
+
+  // The answers so far: a trail under a question; in a result, its own list
+  // with the reasons, its actions and the other profiles instead.
+  Guide.prototype.trails = function (node, outcome, n) {
     this.renderTrail(this.$("[data-trail-list]"), false);
     this.$("[data-trail]").hidden = !n || outcome;
     if (this.$("[data-others]")) this.$("[data-others]").hidden = !outcome;
@@ -264,13 +297,14 @@
       this.$("[data-result-answers]", node).hidden = !n;
       this.$("[data-result-actions]", node).hidden = false;
     }
+  };
+
+  // A screen reader hears the new step; the keyboard goes on from its
+  // heading when the reader moved there, not on the page's first load.
+  Guide.prototype.announce = function (node, outcome, focus) {
     var heading = this.$(".dg-title", node);
     this.$("[data-live]").textContent = (outcome ? this.msg("result_prefix") : "") + heading.textContent;
     if (focus) heading.focus();
-    this.emit(outcome ? "outcome" : "question", { node: current, answers: n });
-    // Before the page is ready its steps are not all laid out yet: the
-    // observer in frame() reports the first height.
-    if (this.framed && this.root.classList.contains("dg-ready")) this.resized(true);
   };
 
   // Documented events for an agency's own analytics: ids only, nothing typed
