@@ -415,17 +415,14 @@
     if (!el) return;
     var action = el.getAttribute("data-action");
     if (el.hasAttribute("data-answer")) {
-      if (!this.target(el)) { // a real link, to another guide: the journey goes on there
-        var at0 = el.closest("[data-node]").getAttribute("data-node");
-        this.emit("answer", { node: at0, answer: el.getAttribute("data-answer"), next: el.getAttribute("data-next"),
-                              answers: count(this.prior) + this.path.length + 1 });
-        return;
-      }
-      ev.preventDefault();
-      var from = el.closest("[data-node]").getAttribute("data-node");
-      this.emit("answer", { node: from, answer: el.getAttribute("data-answer"), next: this.target(el),
+      // No target here: a real link, to another guide, where the journey goes on.
+      var from = el.closest("[data-node]").getAttribute("data-node"), answer = el.getAttribute("data-answer");
+      var inPage = this.target(el);
+      if (inPage) ev.preventDefault();
+      // Before answer(): the answer is told before the step it leads to.
+      this.emit("answer", { node: from, answer: answer, next: el.getAttribute("data-next"),
                             answers: count(this.prior) + this.path.length + 1 });
-      this.answer(from, el.getAttribute("data-answer"));
+      if (inPage) this.answer(from, answer);
     } else if (el.hasAttribute("data-change-tree")) {
       for (var k = 0; k < this.prior.length; k++) {
         if (this.prior[k].tree !== el.getAttribute("data-change-tree")) continue;
