@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -31,7 +31,7 @@ from .render import interface
 from .render.messages import translator
 from .diagnostics import CompileError, format_text, has_errors, summary
 from .pipeline import Compiled, compile_guide
-from .render.pages import page_assets
+from .render.pages import page_assets, search_text
 from .render.social import add_social, image_url
 from .render.urls import Urls
 
@@ -91,6 +91,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         self.compiled: Compiled | None = None
         self._preview_image: str | None = None
         self._analytics: str | None = None
+        self._search_trees: dict = {}
         self.command = "build"
 
     def on_startup(self, command, dirty):
@@ -242,6 +243,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         # would add a section per tree.
         urls = Urls(self.guide_config.pages_dir, config.use_directory_urls)
         off_nav = {urls.map_file(tree.id) for tree in self.compiled.guide.trees}
+        self._search_trees = {urls.tree_file(tree.id): tree for tree in self.compiled.guide.trees}
         for rel, text in self.compiled.pages.items():
             existing = files.get_file_from_path(rel)
             if existing is not None:
@@ -256,6 +258,24 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         if page.file.generated_by and page.file.src_uri in self.compiled.pages:
             page.render = types.MethodType(_render_raw_html, page)
         return page
+
+    @event_priority(100)  # before the theme's search plugin reads page.content
+    def _search_text_in(self, context, page, config, nav):
+        """A tree's page is indexed from its search text (render/pages.py
+        `search_text`), not from every hidden step."""
+        tree = self._search_trees.get(page.file.src_uri)
+        if tree is not None:
+            page._whole_content, page.content = page.content, search_text(self.compiled.guide, tree)
+        return context
+
+    @event_priority(-100)  # after every plugin's on_page_context: the theme's template shows the whole page
+    def _whole_page_back(self, context, page, config, nav):
+        whole = page.__dict__.pop("_whole_content", None)
+        if whole is not None:
+            page.content = whole
+        return context
+
+    on_page_context = CombinedEvent(_search_text_in, _whole_page_back)
 
     def _pick_translated_pages(self, files: Files, config) -> None:
         """Prose pages per edition: `about.fr.md` stands in for `about.md` in the French one."""

@@ -432,6 +432,31 @@ def render_map_page(guide: Guide, tree: Tree, urls: Urls) -> str:
     return _no_blank_lines_in_html(text)
 
 
+def search_text(guide: Guide, tree: Tree) -> str:
+    """What the theme's search indexes for a tree's page: one entry, as HTML.
+
+    The page holds every step, hidden until reached. Indexed whole, each
+    step's heading became an entry whose link (`#h-goal`) opened the page at
+    its start, since guide.js follows only its own addresses, and the theme
+    parsed every hidden step's markup to build them (a fifth of this
+    repository's build). So one entry per page, landing where the guide
+    begins: its summary first (the result's preview), then the words of every
+    step, without the interface's words repeated at each step or the quotes,
+    which are the sources' words: the source pages are indexed whole."""
+    parts = [[tree.summary]] if tree.summary else []
+    for node in tree.nodes:
+        if isinstance(node, Question):
+            texts = [node.text, *(a.label for a in node.answers), node.caveat, node.reasoning,
+                     *(a.reasoning for a in node.answers)]
+        elif isinstance(node, Outcome):
+            texts = [node.short_verdict, node.verdict, node.caveat, *node.next_steps, node.text,
+                     node.existing_accounts, *node.measure, node.reasoning]
+        else:
+            texts = [node.caveat, node.text]
+        parts.append(texts)
+    return "\n".join(f"<p>{escape(' '.join(plain(t.value) for t in texts if t))}</p>" for texts in parts)
+
+
 def render_tree_page(guide: Guide, tree: Tree, urls: Urls, embed: bool = False, steps_in_page: int = 200) -> str:
     return _TreePage(guide, tree, urls, embed, lazy=len(tree.nodes) > steps_in_page).render()
 
