@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from ..check.quotes import find_passage, normalise
 from ..model import Answer, Citation, Guide, Link, Node, Outcome, Question, Source, Tree
 from .brand import brand_css
-from .treemap import node_text, render_map
+from .treemap import messages_of, node_text, render_map
 from .messages import catalogue, translator
 from .text import markdown_block, markdown_inline, plain
 from .urls import Urls
@@ -32,10 +32,32 @@ ASSET_DIR = "assets/decision-guide"
 carry a hash of their content (see `hashed`)."""
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Our templates compiled once, not at every build (compiling them was
+    60 ms of each, a fifth of the compiler's time), in Jinja's default folder:
+    the user's own, in the temporary folder, refused unless only they can
+    write it. Keyed by each template's text: an edited template is compiled
+    again. A folder that cannot be written only costs the time again."""
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    try:
+        return _BytecodeCache(pattern="decision-guide-%s.cache")
+    except (OSError, RuntimeError):  # no temporary folder that is the user's alone
+        return None
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=_bytecode_cache(),
         # Templates end in .j2, which select_autoescape() would leave off:
         # every value is escaped unless a filter made it safe on purpose.
         autoescape=True,
@@ -128,8 +150,10 @@ def longest_paths(guide: Guide, tree: Tree) -> dict[str, int]:
 class _TreePage:
     """Helpers the tree template calls, bound to one tree."""
 
-    def __init__(self, guide: Guide, tree: Tree, urls: Urls, embed: bool = False, lazy: bool = False):
+    def __init__(self, guide: Guide, tree: Tree, urls: Urls, embed: bool = False, lazy: bool = False,
+                 cited: dict | None = None):
         self.guide, self.tree, self.urls, self.embed, self.lazy = guide, tree, urls, embed, lazy
+        self.cited = {} if cited is None else cited
         # The embed page hands over to the other trees' embed pages, so a
         # reader in an agency's iframe stays inside the iframe's frame.
         self.page_file = urls.embed_file if embed else urls.tree_file
@@ -193,15 +217,25 @@ class _TreePage:
         template = environment().get_template("tree.md.j2")
         # Outcomes offer the other profiles; the router is where one starts over.
         others = [t for t in self.guide.trees if t.id != self.tree.id and t.profile.value != "router"]
-        text = template.render(guide=self.guide, tree=self.tree, depth=longest_paths(self.guide, self.tree),
+        t = messages_of(self.guide)
+        context = dict(guide=self.guide, quote_href=self.quote_href, t=t, source_date=source_dater(t),
+                       language_name=lambda code: _language_name(t, code))
+        citation = environment().get_template("citations.j2").make_module(context).citation
+
+        def cited(c: Citation) -> Markup:
+            # The same passage is quoted at many steps of many trees, and every
+            # tree's page links to it by the same address: rendered once.
+            key = (c.source.value, c.quote.value, c.translation.value if c.translation else None, self.quote_href(c))
+            if key not in self.cited:
+                self.cited[key] = citation(c)
+            return self.cited[key]
+
+        text = template.render(**context, tree=self.tree, depth=longest_paths(self.guide, self.tree),
                                answer_href=self.answer_href, link_href=self.link_href,
-                               link_title=self.link_title, quote_href=self.quote_href,
+                               link_title=self.link_title, cited=cited,
                                tree_href=self.tree_href, others=others, embed=self.embed, lazy=self.lazy,
-                               t=translator(self.guide.language, self.guide.messages_root), js_messages=js_messages(self.guide.language, self.guide.messages_root),
-                               journey=self.journey(),
-                               source_date=source_dater(translator(self.guide.language, self.guide.messages_root)),
-                               language_name=lambda code: _language_name(translator(self.guide.language, self.guide.messages_root), code),
-                               reviewed=reviewed(self.guide),
+                               js_messages=js_messages(self.guide.language, self.guide.messages_root),
+                               journey=self.journey(), reviewed=reviewed(self.guide),
                                # An agency's iframe shows the guide alone: no page to leave it for.
                                map=None if self.embed else self.map_href())
         return _no_blank_lines_in_html(text)
@@ -274,7 +308,7 @@ def _passages(guide: Guide, source: Source, urls: Urls, from_file: str = "") -> 
 def reader_label(guide: Guide, tree: Tree, node: Node) -> str:
     """A step as readers know it, never by its id (an id is for contributors):
     its question, its short verdict, or the guide it hands over to."""
-    t = translator(guide.language, guide.messages_root)
+    t = messages_of(guide)
     if isinstance(node, Outcome):
         verdict = node.short_verdict or node.verdict
         return t("cited_verdict", tree=plain(tree.title.value), text=plain(verdict.value))
@@ -316,7 +350,7 @@ def _coverage(source: Source, passages: list[_Passage]) -> int:
 
 def render_coverage_page(guide: Guide, urls: Urls) -> str:
     file = urls.coverage_file()
-    t = translator(guide.language, guide.messages_root)
+    t = messages_of(guide)
     rows = []
     for source in guide.sources:
         passages = _passages(guide, source, urls, file)
@@ -352,7 +386,7 @@ def _language_name(t, code: str) -> str:
 
 
 def render_source_page(guide: Guide, source: Source, urls: Urls) -> str:
-    t = translator(guide.language, guide.messages_root)
+    t = messages_of(guide)
     passages = _passages(guide, source, urls)
     coverage = _coverage(source, passages)
     template = environment().get_template("source.md.j2")
@@ -378,7 +412,7 @@ def _map_list(guide: Guide, tree: Tree, node_href, link_href) -> Markup:
     again is a link back to where it was listed, so the list grows with the
     tree, not with the number of paths through it. Built with a stack, not
     recursion: a tree may be thousands of steps deep."""
-    t = translator(guide.language, guide.messages_root)
+    t = messages_of(guide)
     seen: set[str] = set()
     out = ['<ul class="dg-map-tree">']
     stack: list[tuple[str, str]] = [("node", tree.start.value)]
@@ -417,7 +451,7 @@ def _map_list(guide: Guide, tree: Tree, node_href, link_href) -> Markup:
 def render_map_page(guide: Guide, tree: Tree, urls: Urls) -> str:
     """"How the guide decides": the whole tree on a page of its own, drawn and as a list."""
     file = urls.map_file(tree.id)
-    t = translator(guide.language, guide.messages_root)
+    t = messages_of(guide)
 
     def node_href(node_id: str) -> str:
         return urls.relative(file, urls.tree_file(tree.id), f"n-{node_id}")
@@ -457,16 +491,19 @@ def search_text(guide: Guide, tree: Tree) -> str:
     return "\n".join(f"<p>{escape(' '.join(plain(t.value) for t in texts if t))}</p>" for texts in parts)
 
 
-def render_tree_page(guide: Guide, tree: Tree, urls: Urls, embed: bool = False, steps_in_page: int = 200) -> str:
-    return _TreePage(guide, tree, urls, embed, lazy=len(tree.nodes) > steps_in_page).render()
+def render_tree_page(guide: Guide, tree: Tree, urls: Urls, embed: bool = False, steps_in_page: int = 200,
+                     cited: dict | None = None) -> str:
+    """A tree's page; `cited` keeps rendered citations for the next page of the same guide."""
+    return _TreePage(guide, tree, urls, embed, lazy=len(tree.nodes) > steps_in_page, cited=cited).render()
 
 
 def render_pages(guide: Guide, urls: Urls, steps_in_page: int = 200) -> dict[str, str]:
     """Every generated page, by its path inside the docs folder."""
     pages = {}
+    cited: dict = {}
     for tree in guide.trees:
-        pages[urls.tree_file(tree.id)] = render_tree_page(guide, tree, urls, steps_in_page=steps_in_page)
-        pages[urls.embed_file(tree.id)] = render_tree_page(guide, tree, urls, True, steps_in_page)
+        pages[urls.tree_file(tree.id)] = render_tree_page(guide, tree, urls, False, steps_in_page, cited)
+        pages[urls.embed_file(tree.id)] = render_tree_page(guide, tree, urls, True, steps_in_page, cited)
         pages[urls.map_file(tree.id)] = render_map_page(guide, tree, urls)
     for source in guide.sources:
         pages[urls.source_file(source.id)] = render_source_page(guide, source, urls)

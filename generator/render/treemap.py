@@ -22,9 +22,17 @@ from .messages import translator
 from .text import plain
 
 
-def _t(guide):
-    """The guide's messages in its language, a fork's own words included."""
-    return translator(guide.language, guide.messages_root)
+_MESSAGES: list = []
+
+
+def messages_of(guide: Guide):
+    """The guide's messages in its language, a fork's own words included:
+    `t(key, **values)`. Kept for the last guide rendered: each lookup of
+    the catalogue checks the fork's files on disk (so `mkdocs serve` sees an
+    edit), and a page asks for it at every step and citation."""
+    if not (_MESSAGES and _MESSAGES[0] is guide):
+        _MESSAGES[:] = [guide, translator(guide.language, guide.messages_root)]
+    return _MESSAGES[1]
 
 
 FONT, LINE, PAD, BOX_W = 13, 16, 8, 190  # boxes: text size, line height, padding, width
@@ -218,11 +226,10 @@ def node_text(guide: Guide, node: Node) -> tuple[str, str]:
     """(text in the box, accessible name) of a node."""
     if not isinstance(node, Link):
         text = plain(node.text.value if isinstance(node, Question) else node.verdict.value)
-        t = translator(guide.language, guide.messages_root)
-        return text, t("map_question" if isinstance(node, Question) else "map_verdict", text=text)
+        return text, messages_of(guide)("map_question" if isinstance(node, Question) else "map_verdict", text=text)
     target = guide.tree(node.tree.value)
     title = plain(target.title.value) if target else node.tree.value
-    return f"→ {title}", translator(guide.language, guide.messages_root)("map_continue", title=title)
+    return f"→ {title}", messages_of(guide)("map_continue", title=title)
 
 
 def render_map(tree: Tree, guide: Guide, link_href: Callable[[Link], str],
@@ -294,7 +301,7 @@ def render_map(tree: Tree, guide: Guide, link_href: Callable[[Link], str],
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="dg-map-svg" '
              f'viewBox="0 0 {_n(width)} {_n(height)}" width="100%" font-size="{FONT}" '
              f'style="max-width:{_n(width)}px">',
-             f"<title>{escape(_t(guide)('map_of', title=plain(tree.title.value)))}</title>",
+             f"<title>{escape(messages_of(guide)('map_of', title=plain(tree.title.value)))}</title>",
              '<g class="dg-map-edges">', *paths,
              f'<path class="dg-map-arrow" d="{"".join(arrows)}" fill="currentColor" stroke="none"/>' if arrows else "",
              "</g>", '<g class="dg-map-labels">', *labels, "</g>", '<g class="dg-map-nodes">', *boxes, "</g>", "</svg>"]
