@@ -525,8 +525,16 @@ def hashed(name: str, data: bytes) -> str:
 def shipped_assets() -> dict[str, bytes]:
     """The guide's own scripts and stylesheet as shipped, by their plain name
     (`guide.js`): guide.js on every page, map.js only where a map page loads it."""
-    return {p.name: shipped(p.name, p.read_text(encoding="utf-8")).encode("utf-8")
-            for p in sorted(ASSETS.iterdir()) if p.is_file()}
+    # Asked for by every map page and by each edition's settings: read and
+    # stripped once while the files stay as they are (`mkdocs serve` sees an edit).
+    stamps = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(ASSETS.iterdir()) if p.is_file())
+    return dict(_shipped_assets(stamps))
+
+
+@lru_cache(maxsize=4)
+def _shipped_assets(stamps: tuple) -> tuple[tuple[str, bytes], ...]:
+    return tuple((name, shipped(name, (ASSETS / name).read_text(encoding="utf-8")).encode("utf-8"))
+                 for name, _, _ in stamps)
 
 
 def assets() -> dict[str, bytes]:
