@@ -36,12 +36,34 @@ def _clean(html: str) -> str:
                      link_rel="noopener", attribute_filter=_keep_attribute)
 
 
+# What Python-Markdown (no extensions) could read as syntax: its inline
+# patterns' characters (code, escapes, links, raw HTML, entities, emphasis),
+# whitespace at either end of a line (indented code, hard breaks), and what
+# may open a block at the start of a line (lists, headings, quotes, rules,
+# setext underlines). A text with none of these, in one paragraph, is
+# written back as that paragraph, unchanged.
+_SYNTAX = re.compile(r"[`\\\[\]<>&*_\t\r\x02\x03]|^\s|\s$|^(?:[-+*=#>]|\d+[.)])|\n\s*\n", re.M)
+
+
+def _one_plain_paragraph(text: str) -> str | None:
+    """Python-Markdown's output for a text it would leave as one paragraph
+    (316 of the 322 texts of this repository's guide), or None. Converting
+    them cost 47 ms of each edition's build; a test holds the two equal."""
+    body = text.rstrip("\n")
+    if not body or _SYNTAX.search(body):
+        return None
+    return f"<p>{body}</p>"
+
+
 @lru_cache(maxsize=4096)
 def markdown_block(text: str) -> Markup:
     """Paragraphs and lists: reasoning, the text of an outcome."""
-    converter = _converter()
-    converter.reset()
-    return Markup(_clean(converter.convert(text)))
+    html = _one_plain_paragraph(text)
+    if html is None:
+        converter = _converter()
+        converter.reset()
+        html = converter.convert(text)
+    return Markup(_clean(html))
 
 
 _SINGLE_P = re.compile(r"^<p>(.*)</p>$", re.S)
