@@ -259,16 +259,19 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             page.render = types.MethodType(_render_raw_html, page)
         return page
 
-    @event_priority(100)  # before the theme's search plugin reads page.content
+    # The theme's search plugin indexes page.content in its on_page_context,
+    # at the default priority (0). A tree's page is handed to it as its
+    # search text (render/pages.py `search_text`) just before (1), and the
+    # whole page is back just after (-1), for the theme's template; plugins
+    # that run earlier or later in this event see the whole page.
+    @event_priority(1)
     def _search_text_in(self, context, page, config, nav):
-        """A tree's page is indexed from its search text (render/pages.py
-        `search_text`), not from every hidden step."""
         tree = self._search_trees.get(page.file.src_uri)
         if tree is not None:
             page._whole_content, page.content = page.content, search_text(self.compiled.guide, tree)
         return context
 
-    @event_priority(-100)  # after every plugin's on_page_context: the theme's template shows the whole page
+    @event_priority(-1)
     def _whole_page_back(self, context, page, config, nav):
         whole = page.__dict__.pop("_whole_content", None)
         if whole is not None:

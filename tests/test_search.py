@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -20,13 +21,19 @@ from generator.render.text import plain
 
 
 @pytest.fixture(scope="module")
-def indexes(tmp_path_factory) -> dict[str, list[dict]]:
-    """The real guide built with MkDocs, both editions: each one's search entries."""
+def site(tmp_path_factory) -> Path:
+    """The real guide built with MkDocs, both editions."""
     site = tmp_path_factory.mktemp("search") / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT,
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                             timeout=300)
     assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def indexes(site) -> dict[str, list[dict]]:
+    """Each edition's search entries."""
     return {lang: json.loads((site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
             for lang, folder in (("en", "."), ("fr", "fr"))}
 
@@ -73,3 +80,10 @@ def test_no_interface_words_or_quotes_in_a_guides_entry(indexes):
     assert "Why we ask" not in entry["text"] and "Your answers so far" not in entry["text"]
     quotes = [c.quote.value for n in guide.tree("product-shop").nodes for c in getattr(n, "citations", ())]
     assert quotes and not any(q in entry["text"] for q in quotes)
+
+
+def test_the_page_itself_still_holds_every_step(site):
+    """The search is handed a short text in place of the page; the reader gets the page."""
+    for tree in real_guide().trees:
+        html = (site / "guide" / tree.id / "index.html").read_text(encoding="utf-8")
+        assert all(f'data-node="{node.id}"' in html for node in tree.nodes), tree.id
