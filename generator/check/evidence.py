@@ -18,7 +18,7 @@ from .quotes import normalise
 from .registry import check
 
 
-@check("undated-source", WARNING)
+@check("undated-source", WARNING, switchable=True)
 def undated_source(guide: Guide) -> Iterator[Diagnostic]:
     """Every source says when it was published, stated or estimated from its text.
 
@@ -60,7 +60,7 @@ def is_stale(source: Source, today: datetime.date, years: int) -> bool:
     return limit < today
 
 
-@check("stale-evidence", WARNING)
+@check("stale-evidence", WARNING, switchable=True)
 def stale_evidence(guide: Guide) -> Iterator[Diagnostic]:
     """An outcome that rests only on old sources says so to the reader, in a caveat.
 
@@ -87,7 +87,7 @@ def stale_evidence(guide: Guide) -> Iterator[Diagnostic]:
                              "since, or cite a newer source", WARNING)
 
 
-@check("inconsistent-translation", WARNING)
+@check("inconsistent-translation", WARNING, switchable=True)
 def inconsistent_translation(guide: Guide) -> Iterator[Diagnostic]:
     """One quote has one translation per language, wherever it is cited.
 
