@@ -26,7 +26,7 @@ def test_a_routing_change_makes_the_snapshot_stale_and_shows_in_its_diff(tmp_pat
     assert swapped != text
     shop.write_text(swapped, encoding="utf-8")
     stale = guide("paths", "--check", cwd=project)
-    assert stale.returncode == 1 and "stale" in stale.stderr
+    assert stale.returncode == 1 and "error[stale-paths]: rules/paths.txt is out of date" in stale.stdout
     assert guide("paths", cwd=project).returncode == 0
     after = (project / "rules" / "paths.txt").read_text(encoding="utf-8")
     changed = set(after.splitlines()) - set(before.splitlines())
