@@ -198,7 +198,7 @@ STARTER = Path(__file__).with_name("starter")
 package data), so a generator installed from a wheel needs no file of this
 repository."""
 
-RENAMED = {"gitignore": ".gitignore"}
+RENAMED = {"gitignore": ".gitignore", "pre-commit-config.yaml": ".pre-commit-config.yaml"}
 """Files stored under another name: package data globs skip dot files."""
 
 

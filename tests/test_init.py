@@ -27,7 +27,7 @@ def test_init_writes_a_project_that_checks_clean(tmp_path, monkeypatch, capsys):
     assert init_project(tmp_path / "my-guide") == 0
     project = tmp_path / "my-guide"
     written = sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
-    assert written == [".gitignore", "README.md", "content/index.md", "content/sources/example-source.txt",
+    assert written == [".gitignore", ".pre-commit-config.yaml", "README.md", "content/index.md", "content/sources/example-source.txt",
                        "mkdocs.yml", "rules/start.yml"]
     guide, diagnostics = check_guide(find_config(project))
     assert diagnostics == []

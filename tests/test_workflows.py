@@ -308,6 +308,11 @@ def test_the_snippet_for_other_guides_needs_no_url_or_revision():
     assert re.compile(hook["files"]).search("rules/paths.txt")
 
 
+def test_a_new_guide_carries_the_snippet_as_its_pre_commit_config():
+    starter = yaml.safe_load((ROOT / "generator/starter/pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert starter == _snippet_for_other_guides()
+
+
 def test_this_repository_runs_ci_s_check_before_each_commit():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (hook,) = config["repos"][0]["hooks"]
