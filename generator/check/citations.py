@@ -42,7 +42,7 @@ def missing_citation(guide: Guide) -> Iterator[Diagnostic]:
                                  "add 'citations:' with a source id and a verbatim quote")
 
 
-@check("missing-reasoning", WARNING)
+@check("missing-reasoning", WARNING, switchable=True)
 def missing_reasoning(guide: Guide) -> Iterator[Diagnostic]:
     """Every question, answer and outcome says why, in plain words.
 
@@ -114,7 +114,7 @@ def _quote_hint(guide: Guide, quote: str, source: Source) -> Optional[str]:
     return f'the article has "{difference[0]}" where the quote has "{difference[1]}"'
 
 
-@check("short-quote", WARNING)
+@check("short-quote", WARNING, switchable=True)
 def short_quote(guide: Guide) -> Iterator[Diagnostic]:
     """A quote is long enough to prove something.
 
@@ -179,7 +179,7 @@ def _texts(value) -> Iterator[Text]:
                 yield from _texts(getattr(value, f.name))
 
 
-@check("untranslated", WARNING)
+@check("untranslated", WARNING, switchable=True)
 def untranslated(guide: Guide) -> Iterator[Diagnostic]:
     """With several languages configured, every text a reader sees has each of them.
 

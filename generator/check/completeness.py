@@ -23,7 +23,7 @@ from .registry import OFF, check
 def _misspelled(item) -> frozenset:
     # A key written wrongly (`citaions:`) is reported by the loader as the
     # cause; saying here that the key is missing would only repeat it.
-    return getattr(item, "misspelled", frozenset())
+    return item.misspelled
 
 
 @check("missing-answer-citation", OFF, switchable=True)

@@ -74,7 +74,8 @@ def stale_evidence(guide: Guide) -> Iterator[Diagnostic]:
     today = guide.today or datetime.date.today()
     for tree in guide.trees:
         for node in tree.nodes:
-            if not isinstance(node, Outcome) or node.caveat is not None or not node.citations:
+            if not isinstance(node, Outcome) or node.caveat is not None or not node.citations \
+                    or "caveat" in node.misspelled:  # the unknown key is the cause
                 continue
             sources = [guide.source(c.source.value) for c in node.citations]
             if None in sources or not all(is_stale(s, today, guide.stale_after_years) for s in sources):

@@ -224,7 +224,7 @@ def dead_ends(guide: Guide) -> Iterator[Diagnostic]:
                                  "add at least two answers, each with a label and a next")
 
 
-@check("single-answer", WARNING)
+@check("single-answer", WARNING, switchable=True)
 def single_answer(guide: Guide) -> Iterator[Diagnostic]:
     """A question offers a choice: one answer is not a question.
 
@@ -259,7 +259,7 @@ def duplicate_labels(guide: Guide) -> Iterator[Diagnostic]:
                 seen[key].append(answer)
 
 
-@check("tree-file-name", WARNING)
+@check("tree-file-name", WARNING, switchable=True)
 def tree_file_name(guide: Guide) -> Iterator[Diagnostic]:
     """A tree's id is its file's name, so contributors find it.
 
