@@ -144,6 +144,14 @@ def test_changed_word_at_the_start_of_a_quote(tmp_path):
         'where the quote has "…et passez un peu de temps à réfléchir…"')
 
 
+def test_a_short_beginning_found_once_places_the_quote(tmp_path):
+    # "Avant tout, posez-" (18 characters) is the only place the quote can begin.
+    quote = "Avant tout, posez-leur la question."
+    assert quote_hint(tmp_path, cite("pourquoi", quote))[1] == (
+        'the article has "Avant tout, posez-vous la question.…" '
+        'where the quote has "Avant tout, posez-leur la question."')
+
+
 def test_the_difference_is_shown_as_written_not_as_compared(tmp_path):
     # Typographic quotes and a line break are no difference; they are shown as written, on one line.
     quote = "Si vous n\u2019arrivez\\n jamais à trouver une bonne raison"

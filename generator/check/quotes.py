@@ -149,7 +149,8 @@ def first_difference(quote: str, source_text: str) -> Optional[tuple[str, str]]:
     same = _longest_prefix(said, text)
     if same == len(said):
         return None
-    if same >= ANCHOR:
+    # A long enough beginning places the quote; so does a shorter one found only once.
+    if same >= ANCHOR or same >= ANCHOR // 2 and text.count(said[:same]) == 1:
         at = text.find(said[:same]) + same, same
     else:
         beginning = said[:10 * ANCHOR]  # the departure is in it: only it needs placing
