@@ -185,3 +185,18 @@ def test_duplicate_ordinary_key_still_says_merge_or_delete(tmp_path):
     text = VALID_TREE.replace("title: Shop\n", "title: Shop\ntitle: Boutique\n")
     assert shown(diagnostics_of(tmp_path, {"shop.yml": text}))[0][4] == (
         "YAML would silently keep only the last one: merge or delete one of them")
+
+
+def test_an_unquoted_no_in_a_language_map_is_one_mistake(tmp_path):
+    text = VALID_TREE.replace('      - label: "No"\n', '      - label:\n          en: No\n          fr: Non\n')
+    assert shown(diagnostics_of(tmp_path, {"shop.yml": text})) == [
+        (15, 15, "implicit-type", "the 'en' text of the label of answer 2 of node 'q' is read by YAML as a boolean "
+         "(true/false), not as the text 'No'", 'put it in quotes: "No"')]
+
+
+def test_an_english_quote_needs_only_its_french_translation(tmp_path):
+    import dataclasses
+
+    config = dataclasses.replace(write_project(tmp_path, {"shop.yml": VALID_TREE}), languages=("en", "fr"))
+    hints = {d.hint for d in check_guide(config)[1] if d.rule == "missing-translation"}
+    assert hints == {'write the translation as {fr: "..."}'}

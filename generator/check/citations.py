@@ -156,10 +156,12 @@ def missing_translation(guide: Guide) -> Iterator[Diagnostic]:
                                      f"add 'translation:' with the quote in {language!r}")
                 elif language != main and (citation.translation is None
                                            or citation.translation.translated(language) is None):
+                    # A quote already in the rules' language needs only the other edition's words.
+                    form = (f'{{{language}: "..."}}' if source.language == main else
+                            f'{{{main}: "...", {language}: "..."}}')
                     yield Diagnostic(citation.mark, "missing-translation",
                                      f"the quote has no {language!r} translation for the {language!r} edition",
-                                     f"write the translation as {{{main}: \"...\", {language}: \"...\"}}",
-                                     WARNING)
+                                     f"write the translation as {form}", WARNING)
 
 
 def _texts(value) -> Iterator[Text]:

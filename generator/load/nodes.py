@@ -143,6 +143,7 @@ class NodeReader:
         translation, and the first one stands in as the value.
         """
         found: dict[str, Text] = {}
+        unreadable: set[str] = set()  # reported already: its absence below is no second mistake
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not key or not LANGUAGE.match(key):
@@ -155,11 +156,13 @@ class NodeReader:
             value = self.text(value_node, f"the {key!r} text of {what}")
             if value is not None:
                 found[key] = value
+            else:
+                unreadable.add(key)
         if self.language not in found and found and not need_main:
             first = next(iter(found.values()))
             return Text(first.value, first.mark, tuple(sorted((k, t.value) for k, t in found.items())))
         if self.language not in found:
-            if found:
+            if found and self.language not in unreadable:
                 self.error(node, "missing-translation", f"{what} has no {self.language!r} text, the guide's first "
                            "language", f"add {self.language}: \"...\"")
             return None
