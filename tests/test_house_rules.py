@@ -14,7 +14,7 @@ from conftest import VALID_TREE, write_project
 from generator.config import find_config
 from generator.pipeline import check_guide
 
-HOUSE_RULES = ("missing-answer-citation", "missing-next-steps", "missing-measure")
+HOUSE_RULES = ("missing-answer-citation", "missing-next-steps", "missing-measure", "missing-existing-accounts")
 
 
 def _project(tmp_path: Path, checks: str | None) -> Path:
@@ -163,3 +163,11 @@ def test_a_build_does_not_compare_the_snapshot(tmp_path):
     (project / "rules" / "paths.txt").write_text("stale\n", encoding="utf-8")
     assert _diagnostics(project) == []
     assert [d.rule for d in _diagnostics(project, snapshot=True)] == ["stale-paths"]
+
+
+def test_existing_accounts_house_rule(tmp_path):
+    project = _project(tmp_path, "missing-existing-accounts: error\n")
+    found = [(d.mark.line, d.rule, d.message, d.hint) for d in _diagnostics(project)]
+    assert found[0] == (17, "missing-existing-accounts", "outcome 'good' says nothing to a reader who already has "
+                        "accounts", "add 'existing_accounts:' saying which accounts to keep and which to close")
+    assert len(found) == 2

@@ -8,8 +8,9 @@ them), so each check is off unless the guide turns it on in mkdocs.yml:
           checks:
             missing-answer-citation: error
 
-This guide turns all three on: a reader sees the passage behind every
-answer, and every result says what to do next and how to tell it worked.
+This guide turns them all on: a reader sees the passage behind every
+answer, and every result says what to do next, how to tell it worked, and
+what to do with the accounts the reader already has.
 """
 from __future__ import annotations
 
@@ -74,3 +75,16 @@ def missing_measure(guide: Guide) -> Iterator[Diagnostic]:
     for node in _outcomes_without(guide, "measure"):
         yield Diagnostic(node.mark, "missing-measure", f"outcome {node.id!r} says nothing to measure",
                          "add 'measure:' with what to count to know the advice works", ERROR)
+
+
+@check("missing-existing-accounts", OFF, switchable=True)
+def missing_existing_accounts(guide: Guide) -> Iterator[Diagnostic]:
+    """Every outcome tells a reader who already posts what to keep and what to close.
+
+    Fails:  done: {verdict: "Not now", text: "..."}
+    Passes: done: {verdict: "Not now", text: "...", existing_accounts: "Keep the page your buyers order from."}
+    """
+    for node in _outcomes_without(guide, "existing_accounts"):
+        yield Diagnostic(node.mark, "missing-existing-accounts",
+                         f"outcome {node.id!r} says nothing to a reader who already has accounts",
+                         "add 'existing_accounts:' saying which accounts to keep and which to close", ERROR)
