@@ -68,6 +68,7 @@ nodes:
       - <<a first concrete step>>
     measure:
       - <<what to count to know it works>>
+    existing_accounts: <<for a reader who already posts: which accounts to keep, which to close>>
 
   not-now:
     short_verdict: <<the answer, briefly>>   # "Not now", "No"
@@ -80,6 +81,7 @@ nodes:
       - <<a first concrete step>>
     measure:
       - <<what to count to know it works>>
+    existing_accounts: <<for a reader who already posts: which accounts to keep, which to close>>
 """
 
 CITATION = """\
