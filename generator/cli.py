@@ -22,7 +22,9 @@ def _config(args):
 
 
 def cmd_check(args) -> int:
-    _, diagnostics = check_guide(_config(args))
+    # The path snapshot is checked here, not in builds: a preview must keep
+    # reloading while routing is being edited.
+    _, diagnostics = check_guide(_config(args), snapshot=True)
     if args.format == "github":
         if diagnostics:
             print(format_github(diagnostics))
@@ -95,7 +97,7 @@ def cmd_serve(args) -> int:
 
 def cmd_paths(args) -> int:
     """Write (or with --check, compare) the snapshot of every path."""
-    from .paths import PATHS_FILE, render_paths
+    from .paths import paths_file, render_paths, stale_paths
 
     config = _config(args)
     guide, diagnostics = check_guide(config)
@@ -103,17 +105,19 @@ def cmd_paths(args) -> int:
         print(format_text(diagnostics))
         print(summary(diagnostics), file=sys.stderr)
         return 1
-    text = render_paths(guide)
-    target = config.root / PATHS_FILE
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
     if args.check:
-        if current != text:
-            print(f"{PATHS_FILE} is stale: run `guide paths` and commit it", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
+        stale = stale_paths(guide, config) if paths_file(config).is_file() else None
+        if stale is None:
+            print(f"{config.display(paths_file(config))} does not exist: run `guide paths` and commit it",
+                  file=sys.stderr)
+        elif stale:
+            print(format_text(stale))
+        return 1 if stale or stale is None else 0
+    text = render_paths(guide)
+    target = paths_file(config)
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
-        print(f"wrote {PATHS_FILE}", file=sys.stderr)
+        print(f"wrote {config.display(target)}", file=sys.stderr)
     return 0
 
 

@@ -45,6 +45,9 @@ class GuideConfig:
 
     stale_after_years: int = 8
     """Outcomes resting only on sources older than this need a caveat (check stale-evidence)."""
+    checks: tuple[tuple[str, str], ...] = ()
+    """The levels a guide sets for switchable checks (`checks:` in the plugin's
+    options), as (check id, `error` | `warning` | `off`) pairs."""
     publish_maintainer_pages: bool = False
     """Publish the pages marked `audience: maintainers` (Writing rules...); a
     client's guide is for its readers, so they stay in the repository by default."""
@@ -101,6 +104,7 @@ def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
         mkdocs_file=mkdocs_file,
         steps_in_page=_count(options.get("steps_in_page"), GuideConfig.steps_in_page),
         stale_after_years=_count(options.get("stale_after_years"), GuideConfig.stale_after_years),
+        checks=check_levels(options.get("checks")),
         publish_maintainer_pages=options.get("publish_maintainer_pages") is True,
     )
 
@@ -111,6 +115,18 @@ def _site_name(mkdocs: dict, language: str, text_language: str) -> str:
 
     name = edition_text(mkdocs.get("site_name"), language, text_language)
     return name if isinstance(name, str) and name else "Decision guide"
+
+
+def check_levels(value) -> tuple[tuple[str, str], ...]:
+    """The `checks:` option as pairs; load/options.py reports what is not a
+    check id mapped to a level, and those entries are left out here."""
+    if not isinstance(value, dict):
+        return ()
+    # YAML 1.1 reads a bare `off` as false (and `on` as true): take them as meant.
+    named = {False: "off", True: "error"}
+    levels = {k: named[v] if isinstance(v, bool) else v.lower() for k, v in value.items()
+              if isinstance(k, str) and isinstance(v, (str, bool))}
+    return tuple(sorted((k, v) for k, v in levels.items() if v in ("error", "warning", "off")))
 
 
 def _count(value, default: int) -> int:

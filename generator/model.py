@@ -115,6 +115,10 @@ class Answer:
     """Where the answer starts."""
     id_mark: Mark
     """Where the id is written, or the label when the id is derived."""
+    misspelled: frozenset[str] = frozenset()
+    """Keys this answer seems to have under a misspelled name (`citaions:` gives
+    {"citations"}): already reported as unknown-key, so a check finding such a
+    key missing stays silent rather than report the typo's consequence."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,8 @@ class Question:
     """Where the node's id is written."""
     caveat: Optional[Text] = None
     """What the reader must know about the age or limits of the evidence; shown on the node, never hidden."""
+    misspelled: frozenset[str] = frozenset()
+    """Keys written under a misspelled name, as for `Answer.misspelled`."""
 
     kind = "question"
 
@@ -165,6 +171,8 @@ class Outcome:
     """The answer in one to four words ("Yes, with limits"), taken in at a glance."""
     existing_accounts: Optional[Text] = None
     """For a reader who already has accounts: what to keep, what to close."""
+    misspelled: frozenset[str] = frozenset()
+    """Keys written under a misspelled name, as for `Answer.misspelled`."""
 
     kind = "outcome"
 
@@ -185,6 +193,8 @@ class Link:
     """Where the node's id is written."""
     caveat: Optional[Text] = None
     """What the reader must know about the age or limits of the evidence; shown on the node, never hidden."""
+    misspelled: frozenset[str] = frozenset()
+    """Keys written under a misspelled name, as for `Answer.misspelled`."""
 
     kind = "link"
 
@@ -263,6 +273,9 @@ class Guide:
     """When the rules or sources last changed (their last commit), shown to readers; None when unknown."""
     messages_root: Optional[str] = None
     """The project folder: its `messages/<language>.yml` adds or changes interface words (None: shipped only)."""
+    unloaded: tuple[str, ...] = ()
+    """Tree ids (file names) of rules files too broken to load: their own errors
+    are the cause, so a hand-over to one is not also reported as dangling."""
 
     def tree(self, tree_id: str) -> Optional[Tree]:
         """The tree with this id, or None."""

@@ -14,13 +14,15 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check import run_checks
+from .check import CHECKS, run_checks
 from .config import GuideConfig
 from .diagnostics import CompileError, Diagnostic, has_errors, sort_diagnostics
 from .load import load_all
 from .load.messages import untranslated
+from .load.options import check_switches
 from .localise import localise
 from .model import Guide
+from .paths import stale_paths
 from .render.export import guide_json
 from .render.pages import assets, brand_stylesheet, render_pages
 from .render.urls import Urls
@@ -69,8 +71,12 @@ def reviewed_date(config: GuideConfig) -> datetime.date | None:
     return None
 
 
-def check_guide(config: GuideConfig) -> tuple[Guide, list[Diagnostic]]:
-    """Load and check; every diagnostic, sorted, whatever its severity."""
+def check_guide(config: GuideConfig, snapshot: bool = False) -> tuple[Guide, list[Diagnostic]]:
+    """Load and check; every diagnostic, sorted, whatever its severity.
+
+    With `snapshot`, also compare the committed path snapshot (`stale-paths`),
+    as `guide check` does before a commit and in a pull request.
+    """
     # Loading allocates hundreds of thousands of objects that all survive;
     # the cyclic collector would rescan them again and again (measured: 40%
     # of check time at 10,000 nodes). Nothing here makes reference cycles.
@@ -83,12 +89,18 @@ def check_guide(config: GuideConfig) -> tuple[Guide, list[Diagnostic]]:
             gc.enable()
     guide = Guide(config.title, config.text_language, tuple(trees), tuple(sources), brand, config.languages,
                   config.text_language, build_date(), config.stale_after_years,
-                  messages_root=str(config.root))
+                  messages_root=str(config.root), unloaded=trees.unloaded)
     # A file too broken to load is reported by the loader alone; the checks
     # see the trees that loaded, so one mistake is not reported twice.
-    diagnostics += list(run_checks(guide))
-    # Interface words: the fork's catalogues, and each edition's missing words.
+    diagnostics += list(run_checks(guide, dict(config.checks)))
     mkdocs_yml = config.root / config.mkdocs_file if config.mkdocs_file else None
+    if mkdocs_yml:
+        diagnostics += check_switches(mkdocs_yml, config.display(mkdocs_yml),
+                                      {c.id: c.switchable for c in CHECKS.values()})
+    if snapshot and not has_errors(diagnostics):
+        # Paths of a broken tree mean nothing; its own errors come first.
+        diagnostics += stale_paths(guide, config)
+    # Interface words: the fork's catalogues, and each edition's missing words.
     diagnostics += untranslated(config.root, config.languages, mkdocs_yml, config.display)
     return guide, sort_diagnostics(diagnostics)
 

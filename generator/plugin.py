@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from .audience import maintainer_pages, unpublished
-from .config import TRANSLATED_PAGE, GuideConfig, editions, language_switcher
+from .config import TRANSLATED_PAGE, GuideConfig, check_levels, editions, language_switcher
 from .load.options import check_options
 from .load.brand import Brand, load_brand, text_in
 from .render.csp import add_csp
@@ -81,6 +81,8 @@ class DecisionGuideOptions(Config):
     """Trees up to this many nodes keep every step in the document (see GuideConfig)."""
     stale_after_years = opt.Type(object, default=GuideConfig.stale_after_years)
     """Outcomes resting only on sources older than this need a caveat (see GuideConfig)."""
+    checks = opt.Type(object, default={})
+    """Levels of the switchable checks (see generator/check/registry.py)."""
     publish_maintainer_pages = opt.Type(object, default=False)
     """Publish the pages marked `audience: maintainers` (see generator/audience.py)."""
 
@@ -121,6 +123,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             mkdocs_file=Path(config.config_file_path).resolve().relative_to(root).as_posix(),
             steps_in_page=self.config.steps_in_page,
             stale_after_years=self.config.stale_after_years,
+            checks=check_levels(self.config.checks),
             publish_maintainer_pages=self.config.publish_maintainer_pages,
         )
         brand, problems = load_brand(Path(config.config_file_path), docs_dir,

@@ -1,12 +1,15 @@
-"""Flow-test helpers in the manner of GOV.UK Smart Answers.
+"""Flow-test helpers: real owners walked through the real guide.
 
-`assert_next(tree, node, answer, expected)` fails with the node's name when
-an answer no longer leads where it did, so a routing change shows up as a
-named failing test.
+A flow test states intent once: this owner, answering as they would, gets
+this advice. It does not restate each question's answers or list a path to
+every outcome: rules/paths.txt records every path, and a routing change shows
+as its diff in the pull request. So a contributor who adds an answer, an
+outcome or a question edits the rules, not the tests.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterator
 
 from conftest import ROOT
 from generator.config import GuideConfig
@@ -22,44 +25,75 @@ def real_guide() -> Guide:
     return guide
 
 
-def next_node(tree_id: str, node_id: str, answer_id: str) -> str:
-    tree = real_guide().tree(tree_id)
+def end_name(node) -> str:
+    """How a walk's end is named: an outcome's id, or `tree:<id>` for a hand-over."""
+    return f"tree:{node.tree.value}" if isinstance(node, Link) else node.id
+
+
+def _walks(tree, node_id: str, answers: dict[str, str], persona: str, trail: list) -> Iterator[tuple[list, str]]:
+    """Each way from node_id to an end: (question and answer pairs, the end's name)."""
     node = tree.node(node_id)
-    assert isinstance(node, Question), f"{tree_id}:{node_id} is not a question"
-    answers = {a.id: a for a in node.answers}
-    assert answer_id in answers, f"{tree_id}:{node_id} has no answer {answer_id!r} (it has {sorted(answers)})"
-    target = tree.node(answers[answer_id].next.value)
-    if isinstance(target, Link):
-        return f"tree:{target.tree.value}"
-    return target.id
+    if not isinstance(node, Question):
+        yield trail, end_name(node)
+        return
+    if node_id in {asked for asked, _ in trail}:
+        # The checker forbids cycles; a walk of a tree that has one must still end.
+        yield trail, f"a loop back to {node_id!r}"
+        return
+    by_id = {a.id: a for a in node.answers}
+    if node_id in answers:
+        chosen = answers[node_id]
+        assert chosen in by_id, (f"{persona}: answer {chosen!r} of {node_id!r} is gone: "
+                                 f"{tree.id}:{node_id} now has {sorted(by_id)}")
+        options = [by_id[chosen]]
+    else:
+        # A question the owner was never asked (one just inserted, say): any
+        # answer they might give will do, as long as one still gets them there.
+        options = node.answers
+    for answer in options:
+        yield from _walks(tree, answer.next.value, answers, persona, trail + [(node_id, answer.id)])
 
 
-def assert_answers(tree_id: str, node_id: str, expected: dict[str, str]) -> None:
-    """Every answer of the node, and where each leads (`tree:<id>` for a hand-over)."""
-    node = real_guide().tree(tree_id).node(node_id)
-    assert isinstance(node, Question), f"{tree_id}:{node_id} is not a question"
-    actual = {a.id: next_node(tree_id, node_id, a.id) for a in node.answers}
-    assert actual == expected, f"routing of {tree_id}:{node_id} changed"
+def assert_reaches(tree_id: str, answers: dict[str, str], expected: str, persona: str = "the reader") -> None:
+    """Answering `answers` (question id → answer id) from the tree's start, the
+    owner reaches `expected` (an outcome id, or `tree:<id>` for a hand-over).
 
-
-def outcome_of(tree_id: str, answers: list[str]) -> str:
-    """Follow answers from the start; the node reached."""
+    A question not in `answers` is tried with every answer; one branch that
+    reaches `expected`, having asked every question in `answers`, is enough.
+    """
     tree = real_guide().tree(tree_id)
-    current = tree.start.value
-    for answer_id in answers:
-        current = next_node(tree_id, current, answer_id)
-    return current
+    questions = {n.id for n in tree.nodes if isinstance(n, Question)}
+    unknown = sorted(set(answers) - questions)
+    assert not unknown, f"{persona}: {tree_id} has no question {unknown} (it has {sorted(questions)})"
+    ends = []
+    for trail, end in _walks(tree, tree.start.value, answers, persona, []):
+        # A branch that skips a question the owner answered is not their journey.
+        skipped = sorted(set(answers) - {asked for asked, _ in trail})
+        if end == expected and not skipped:
+            return
+        steps = " → ".join(f"{asked}={answer}" for asked, answer in trail)
+        ends.append(f"{steps} ⇒ {end}" + (f" (never asks {skipped})" if skipped else ""))
+    shown = "\n  ".join(ends[:10]) + (f"\n  … and {len(ends) - 10} more" if len(ends) > 10 else "")
+    raise AssertionError(f"{persona} should reach {expected!r} in {tree_id}; their answers end:\n  {shown}")
 
 
-def assert_paths(tree_id: str, paths: dict[str, list[str]]) -> None:
-    """Each list of answers, followed from the start, ends where it says."""
-    for expected, answers in paths.items():
-        assert outcome_of(tree_id, answers) == expected, answers
+def longest_journey(tree_id: str) -> int:
+    """Most questions a reader can meet in the tree, the trees it hands over to included."""
+    memo: dict[tuple[str, str], int] = {}
 
+    def longest(tree, node_id: str) -> int:
+        if (tree.id, node_id) not in memo:
+            node = tree.node(node_id)
+            if isinstance(node, Link):
+                target = real_guide().tree(node.tree.value)
+                memo[tree.id, node_id] = longest(target, target.start.value)
+            else:
+                memo[tree.id, node_id] = 1 + max(longest(tree, a.next.value) for a in node.answers) \
+                    if isinstance(node, Question) else 0
+        return memo[tree.id, node_id]
 
-def assert_every_outcome_has_a_path(tree_id: str, paths: dict[str, list[str]]) -> None:
-    outcomes = {n.id for n in real_guide().tree(tree_id).nodes if n.kind == "outcome"}
-    assert outcomes <= set(paths), sorted(outcomes - set(paths))
+    tree = real_guide().tree(tree_id)
+    return longest(tree, tree.start.value)
 
 
 def all_paths(tree):

@@ -120,11 +120,12 @@ def test_unknown_source_suggests_one(tmp_path):
     assert d.hint == "did you mean 'plain-talk'?"
 
 
-def test_quote_not_in_source_shows_the_closest_passage(tmp_path):
+def test_quote_not_in_source_shows_where_it_departs_from_the_source(tmp_path):
     text = VALID_TREE.replace("works when your buyers are already there.", "works when buyers are there.", 1)
     [d] = diagnostics_of(tmp_path, {"shop.yml": text})
     assert (d.mark.line, d.mark.column, d.rule) == (9, 45, "quote-not-in-source")
-    assert d.hint == 'the closest passage is "Selling on social media works when your buyers are already there."'
+    assert d.hint == ('the article has "…works when your buyers are already…" '
+                      'where the quote has "…works when buyers are there."')
 
 
 @pytest.mark.parametrize("quote", [

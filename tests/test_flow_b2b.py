@@ -1,96 +1,51 @@
-"""Routing of the b2b tree, node by node (GOV.UK Smart Answers style)."""
-from flows import assert_answers, assert_every_outcome_has_a_path, assert_paths
+"""The b2b tree, walked by the owners it was written for.
+
+Each persona answers as a real firm selling to other businesses would and
+should get the advice meant for them; rules/paths.txt records every other path.
+"""
+import pytest
+
+from flows import assert_reaches
 
 TREE = "b2b"
 
-
-def test_already_posting():
-    assert_answers(TREE, "already-posting", {
-        "often": "goal",
-        "now-and-then": "goal",
-        "no": "goal",
-    })
-
-
-def test_goal():
-    assert_answers(TREE, "goal", {
-        "find-leads": "team-and-time",
-        "networking": "networking-time",
-        "support": "support-need",
-        "no-goal": "decide-why-first",
-    })
-
-
-def test_team_and_time():
-    assert_answers(TREE, "team-and-time", {
-        "weekly": "buyers-there",
-        "no-time": "direct-channels",
-    })
-
-
-def test_buyers_there():
-    assert_answers(TREE, "buyers-there", {
-        "linkedin": "linkedin-first",
-        "twitter": "x-every-day",
-        "elsewhere": "where-your-buyers-gather",
-        "not-active": "direct-channels",
-        "dont-know": "find-out-this-week",
-    })
-
-
-def test_x_every_day():
-    assert_answers(TREE, "x-every-day", {
-        "daily": "twitter-lead-programme",
-        "sometimes": "where-your-buyers-gather",
-    })
-
-
-def test_networking_time():
-    assert_answers(TREE, "networking-time", {
-        "enjoy-it": "whose-account",
-        "in-person": "direct-channels",
-    })
-
-
-def test_whose_account():
-    assert_answers(TREE, "whose-account", {
-        "name-is-brand": "one-account-in-your-name",
-        "company-brand": "personal-and-company-accounts",
-    })
-
-
-def test_support_need():
-    assert_answers(TREE, "support-need", {
-        "few-accounts": "account-support",
-        "many-users": "support-diligence",
-    })
-
-
-def test_support_diligence():
-    assert_answers(TREE, "support-diligence", {
-        "yes-daily": "support-on-twitter",
-        "not-daily": "account-support",
-    })
-
-
-# One path to each outcome: the answers a reader gives, and where they end.
-PATHS = {
-    "decide-why-first": ['no', 'no-goal'],
-    "find-out-this-week": ['often', 'find-leads', 'weekly', 'dont-know'],
-    "direct-channels": ['now-and-then', 'find-leads', 'weekly', 'not-active'],
-    "account-support": ['no', 'support', 'few-accounts'],
-    "one-account-in-your-name": ['often', 'networking', 'enjoy-it', 'name-is-brand'],
-    "personal-and-company-accounts": ['no', 'networking', 'enjoy-it', 'company-brand'],
-    "support-on-twitter": ['often', 'support', 'many-users', 'yes-daily'],
-    "linkedin-first": ['no', 'find-leads', 'weekly', 'linkedin'],
-    "twitter-lead-programme": ['often', 'find-leads', 'weekly', 'twitter', 'daily'],
-    "where-your-buyers-gather": ['now-and-then', 'find-leads', 'weekly', 'elsewhere'],
+PERSONAS = {
+    "an IT consultancy whose buyers are active on LinkedIn": (
+        {"already-posting": "no", "goal": "find-leads", "team-and-time": "weekly",
+         "buyers-there": "linkedin"}, "linkedin-first"),
+    "a developer-tools firm whose buyers are on X, with someone there every working day": (
+        {"already-posting": "often", "goal": "find-leads", "team-and-time": "weekly",
+         "buyers-there": "twitter", "x-every-day": "daily"}, "twitter-lead-programme"),
+    "a supplier to restaurants whose buyers talk in a chefs' trade group": (
+        {"already-posting": "now-and-then", "goal": "find-leads", "team-and-time": "weekly",
+         "buyers-there": "elsewhere"}, "where-your-buyers-gather"),
+    "an accountant selling to firms, with an hour a week but no idea where her buyers are": (
+        {"already-posting": "now-and-then", "goal": "find-leads", "team-and-time": "weekly",
+         "buyers-there": "dont-know"}, "find-out-this-week"),
+    "an office-cleaning firm whose buyers do not use social media for work": (
+        {"already-posting": "now-and-then", "goal": "find-leads", "team-and-time": "weekly",
+         "buyers-there": "not-active"}, "direct-channels"),
+    "a two-person IT consultancy with no hour a week to give it": (
+        {"already-posting": "no", "goal": "find-leads", "team-and-time": "no-time"}, "direct-channels"),
+    "a consultant to companies who wants to be known but would rather meet people in person": (
+        {"already-posting": "no", "goal": "networking", "networking-time": "in-person"}, "direct-channels"),
+    "a consultant to companies, hired by name, who would enjoy talking about her work": (
+        {"already-posting": "often", "goal": "networking", "networking-time": "enjoy-it",
+         "whose-account": "name-is-brand"}, "one-account-in-your-name"),
+    "a design agency with its own brand, whose founder would enjoy talking shop online": (
+        {"already-posting": "no", "goal": "networking", "networking-time": "enjoy-it",
+         "whose-account": "company-brand"}, "personal-and-company-accounts"),
+    "a payroll bureau with a few client firms, each with a contact it knows": (
+        {"already-posting": "no", "goal": "support", "support-need": "few-accounts"}, "account-support"),
+    "a SaaS for accountants with many users who need help fast, and someone to answer every working day": (
+        {"already-posting": "often", "goal": "support", "support-need": "many-users",
+         "support-diligence": "yes-daily"}, "support-on-twitter"),
+    "an IT consultancy that has never posted and only wants more followers": (
+        {"already-posting": "no", "goal": "no-goal"}, "decide-why-first"),
 }
 
 
-def test_paths_reach_their_outcomes():
-    assert_paths(TREE, PATHS)
-
-
-def test_every_outcome_is_covered_by_a_path():
-    assert_every_outcome_has_a_path(TREE, PATHS)
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_owner_gets_the_advice_meant_for_them(persona):
+    answers, expected = PERSONAS[persona]
+    assert_reaches(TREE, answers, expected, persona)

@@ -1,75 +1,50 @@
-"""Routing of the start tree, node by node (GOV.UK Smart Answers style)."""
-from flows import assert_answers, assert_every_outcome_has_a_path, assert_paths, outcome_of, real_guide
+"""The start tree, walked by the owners it was written for.
+
+Each persona says who pays them and for what, and should be handed to the
+guide written for businesses like theirs; rules/paths.txt records every path.
+"""
+import pytest
+
+from flows import assert_reaches, longest_journey, real_guide
 from generator.model import Question
 
 TREE = "start"
 
-
-def test_who_buys():
-    assert_answers(TREE, "who-buys", {
-        "businesses": "tree:b2b",
-        "consumers": "what-you-sell",
-        "not-sure": "what-you-sell",
-    })
-
-
-def test_what_you_sell():
-    assert_answers(TREE, "what-you-sell", {
-        "repeat-products": "tree:product-shop",
-        "once": "tree:one-time-purchase",
-        "high-priced": "tree:high-priced-service",
-        "not-sure": "start-with-why",
-    })
-
-
-# One path to each outcome: the answers a reader gives, and where they end.
-PATHS = {
-    "tree:b2b": ['businesses'],
-    "tree:product-shop": ['consumers', 'repeat-products'],
-    "tree:high-priced-service": ['consumers', 'high-priced'],
-    "tree:one-time-purchase": ['consumers', 'once'],
-    "start-with-why": ['consumers', 'not-sure'],
+PERSONAS = {
+    "a bakery selling bread to people for their homes": (
+        {"who-buys": "consumers", "what-you-sell": "repeat-products"}, "tree:product-shop"),
+    "a candle maker selling to people": (
+        {"who-buys": "consumers", "what-you-sell": "repeat-products"}, "tree:product-shop"),
+    "a candle maker who also sells to shops and is unsure which pays more": (
+        {"who-buys": "not-sure", "what-you-sell": "repeat-products"}, "tree:product-shop"),
+    "a wedding photographer": (
+        {"who-buys": "consumers", "what-you-sell": "high-priced"}, "tree:high-priced-service"),
+    "a consultant to private clients": (
+        {"who-buys": "consumers", "what-you-sell": "high-priced"}, "tree:high-priced-service"),
+    "a tutor paid by parents for her time and skill": (
+        {"who-buys": "consumers", "what-you-sell": "high-priced"}, "tree:high-priced-service"),
+    "a consultant to companies": ({"who-buys": "businesses"}, "tree:b2b"),
+    "an accountant selling to firms": ({"who-buys": "businesses"}, "tree:b2b"),
+    "an IT consultancy": ({"who-buys": "businesses"}, "tree:b2b"),
+    "a SaaS for accountants": ({"who-buys": "businesses"}, "tree:b2b"),
+    "an estate agent": ({"who-buys": "consumers", "what-you-sell": "once"}, "tree:one-time-purchase"),
+    "a kitchen fitter": ({"who-buys": "consumers", "what-you-sell": "once"}, "tree:one-time-purchase"),
+    "a swimming-pool builder": ({"who-buys": "consumers", "what-you-sell": "once"}, "tree:one-time-purchase"),
+    "a wedding venue": ({"who-buys": "consumers", "what-you-sell": "once"}, "tree:one-time-purchase"),
+    "a pub landlord paid for pints, quiz nights and rooms, who cannot tell which counts most": (
+        {"who-buys": "consumers", "what-you-sell": "not-sure"}, "start-with-why"),
 }
 
 
-def test_paths_reach_their_outcomes():
-    assert_paths(TREE, PATHS)
-    assert_every_outcome_has_a_path(TREE, PATHS)
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_owner_is_handed_to_the_guide_for_them(persona):
+    answers, expected = PERSONAS[persona]
+    assert_reaches(TREE, answers, expected, persona)
 
 
-def test_two_questions_at_most_before_a_guide():
-    """The journey's limit is eight questions; the start tree takes two of them."""
-    tree = real_guide().tree(TREE)
-
-    def longest(node_id):
-        node = tree.node(node_id)
-        return 1 + max(longest(a.next.value) for a in node.answers) if isinstance(node, Question) else 0
-
-    assert longest(tree.start.value) <= 2
-
-
-# The owners the issue walks, and the answers each picks: every one lands in
-# the tree written for them.
-OWNERS = {
-    "bakery": (['consumers', 'repeat-products'], "tree:product-shop"),
-    "candle maker": (['consumers', 'repeat-products'], "tree:product-shop"),
-    "candle maker who also sells to shops, unsure": (['not-sure', 'repeat-products'], "tree:product-shop"),
-    "wedding photographer": (['consumers', 'high-priced'], "tree:high-priced-service"),
-    "consultant to private clients": (['consumers', 'high-priced'], "tree:high-priced-service"),
-    "consultant to companies": (['businesses'], "tree:b2b"),
-    "accountant selling to firms": (['businesses'], "tree:b2b"),
-    "IT consultancy": (['businesses'], "tree:b2b"),
-    "SaaS for accountants": (['businesses'], "tree:b2b"),
-    "estate agent": (['consumers', 'once'], "tree:one-time-purchase"),
-    "kitchen fitter": (['consumers', 'once'], "tree:one-time-purchase"),
-    "swimming-pool builder": (['consumers', 'once'], "tree:one-time-purchase"),
-    "wedding venue": (['consumers', 'once'], "tree:one-time-purchase"),
-}
-
-
-def test_owners_land_in_their_tree():
-    for owner, (answers, expected) in OWNERS.items():
-        assert outcome_of(TREE, answers) == expected, owner
+def test_no_journey_asks_more_than_eight_questions():
+    """Two minutes on a phone: the start tree's questions and the guide it hands over to, together."""
+    assert longest_journey(TREE) <= 8
 
 
 # Each question asks one thing: who pays (who-buys), then what they pay for

@@ -1,21 +1,19 @@
 """What the issue asks of the guide's content, checked on the real trees."""
 from __future__ import annotations
 
-import pytest
+import shutil
 
-from flows import real_guide
+import pytest
+import yaml
+
+from conftest import ROOT
+from flows import longest_journey, real_guide
+from generator.config import find_config
+from generator.diagnostics import format_text
 from generator.model import Link, Outcome, Question
+from generator.pipeline import check_guide
 
 PROFILES = ["product-shop", "high-priced-service", "b2b", "one-time-purchase"]
-
-
-def longest_questions(tree, node_id, memo=None) -> int:
-    memo = {} if memo is None else memo
-    if node_id not in memo:
-        node = tree.node(node_id)
-        memo[node_id] = 1 + max(longest_questions(tree, a.next.value, memo) for a in node.answers) \
-            if isinstance(node, Question) else 0
-    return memo[node_id]
 
 
 @pytest.mark.parametrize("tree_id", PROFILES)
@@ -23,31 +21,42 @@ def test_profile_tree_is_deep_enough(tree_id):
     tree = real_guide().tree(tree_id)
     assert tree.profile.value == tree_id
     assert len({n.id for n in tree.nodes if isinstance(n, Outcome)}) >= 3
-    assert longest_questions(tree, tree.start.value) >= 4
-
-
-@pytest.mark.parametrize("tree_id", PROFILES)
-def test_outcomes_can_be_acted_on(tree_id):
-    for node in real_guide().tree(tree_id).nodes:
-        if isinstance(node, Outcome):
-            assert node.text and node.next_steps and node.measure, node.id
+    assert longest_journey(tree_id) >= 4
 
 
 def test_start_routes_to_every_profile():
     start = real_guide().tree("start")
     assert start.profile.value == "router"
     targets = {n.tree.value for n in start.nodes if isinstance(n, Link)}
-    assert targets == set(PROFILES)
+    assert targets >= set(PROFILES)  # a contributor's new tree may be reached from the start too
 
 
-def test_every_step_carries_reasoning_and_a_citation():
-    for tree in real_guide().trees:
-        for node in tree.nodes:
-            if isinstance(node, (Question, Outcome)):
-                assert node.reasoning and node.citations, f"{tree.id}:{node.id}"
-            if isinstance(node, Question):
-                for answer in node.answers:
-                    assert answer.reasoning and answer.citations, f"{tree.id}:{node.id}:{answer.id}"
+HOUSE_RULES = ("missing-answer-citation", "missing-next-steps", "missing-measure", "missing-existing-accounts")
+"""A citation on every answer, next steps and a measure on every outcome:
+`guide check` enforces them once mkdocs.yml turns them on, so a contributor
+hears of a gap there, with its line, instead of from a failing test."""
+
+
+def test_the_guide_checks_clean_with_its_house_rules_in_force(tmp_path):
+    config = find_config(ROOT)  # as `guide check` reads it: mkdocs.yml's options included
+    _, diagnostics = check_guide(config)
+    assert not diagnostics, format_text(diagnostics)
+
+    # In force: a copy of the guide with one gap of each kind fails its check.
+    copy = tmp_path / "guide"
+    shutil.copytree(ROOT / config.rules_dir, copy / config.rules_dir)
+    shutil.copytree(ROOT / config.sources_dir, copy / config.sources_dir)
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    rules = copy / config.rules_dir / "product-shop.yml"
+    tree = yaml.safe_load(rules.read_text(encoding="utf-8"))
+    question = next(node for node in tree["nodes"].values() if "answers" in node)
+    del question["answers"][0]["citations"]
+    outcome = next(node for node in tree["nodes"].values() if "next_steps" in node)
+    del outcome["next_steps"], outcome["measure"], outcome["existing_accounts"]
+    rules.write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _, diagnostics = check_guide(find_config(copy))
+    reported = {d.rule for d in diagnostics if d.severity == "error"}
+    assert set(HOUSE_RULES) <= reported, format_text(diagnostics)
 
 
 def test_every_article_is_cited():

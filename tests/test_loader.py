@@ -103,7 +103,7 @@ def test_missing_key_names_the_key(tmp_path):
 
 
 def test_node_of_no_kind(check):
-    text = VALID_TREE.replace("    verdict: Stay\n", "    verdikt: Stay\n")
+    text = VALID_TREE.replace("    verdict: Stay\n", "")
     assert check({"shop.yml": text}) == [("shop.yml", 22, 3, "node-kind")]
 
 

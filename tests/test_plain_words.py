@@ -71,13 +71,6 @@ def test_each_guide_asks_early_whether_the_owner_already_posts(tree_id):
 
 
 @pytest.mark.parametrize("tree_id", PROFILES)
-def test_every_result_says_what_to_do_with_existing_accounts(tree_id):
-    for node in real_guide().tree(tree_id).nodes:
-        if isinstance(node, Outcome):
-            assert node.existing_accounts and node.existing_accounts.translated("fr"), node.id
-
-
-@pytest.mark.parametrize("tree_id", PROFILES)
 def test_a_reader_who_does_not_know_is_told_how_to_find_out(tree_id):
     tree = real_guide().tree(tree_id)
     assert isinstance(tree.node("find-out-this-week"), Outcome)

@@ -288,10 +288,49 @@ def test_pre_commit_hook_runs_the_declared_guide_script():
     assert command == ["guide", "check"]
     assert command[0] in console_scripts()
     files = re.compile(hook["files"])
-    for path in ["rules/product-shop.yml", "content/sources/social-media-waste-of-time.txt"]:
+    for path in ["rules/product-shop.yml", "content/sources/social-media-waste-of-time.txt", "rules/paths.txt"]:
         assert files.search(path), path
     for path in ["README.md", "generator/cli.py", "content/index.md"]:
         assert not files.search(path), path
+
+
+def _snippet_for_other_guides() -> dict:
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    block = re.search(r"^#   (repos:\n(?:#   .*\n)+)", text, re.M).group(1)
+    return yaml.safe_load(re.sub(r"^#   ", "", block, flags=re.M))
+
+
+def test_the_snippet_for_other_guides_needs_no_url_or_revision():
+    # It runs the generator the guide already has installed: nothing to fill in.
+    (hook,) = _snippet_for_other_guides()["repos"][0]["hooks"]
+    assert _snippet_for_other_guides()["repos"][0]["repo"] == "local"
+    assert hook["entry"] == "guide check" and hook["language"] == "system" and hook["pass_filenames"] is False
+    assert re.compile(hook["files"]).search("rules/paths.txt")
+
+
+def test_a_new_guide_carries_the_snippet_as_its_pre_commit_config():
+    starter = yaml.safe_load((ROOT / "generator/starter/pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert starter == _snippet_for_other_guides()
+
+
+def test_this_repository_runs_ci_s_check_before_each_commit():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (hook,) = config["repos"][0]["hooks"]
+    assert config["repos"][0]["repo"] == "local" and hook["pass_filenames"] is False
+    # `make check` is `guide check`, the command of CI's first step (pr.yml).
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert hook["entry"] == "make check"
+    assert re.search(r"^check: .*\n\t\$\(VENV\)/bin/guide check$", makefile, re.M)
+    assert ".venv/bin/guide check --format github" in (ROOT / ".github/workflows/pr.yml").read_text(encoding="utf-8")
+    files = re.compile(hook["files"])
+    for path in ["rules/product-shop.yml", "rules/paths.txt", "content/sources/x.txt", "mkdocs.yml",
+                 "messages/de.yml"]:
+        assert files.search(path), path
+    for path in ["README.md", "generator/cli.py", "content/index.md", "docs/mkdocs.yml"]:
+        assert not files.search(path), path
+    # And it passes on this repository as committed, as CI's check does.
+    result = subprocess.run(hook["entry"].split(), cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # --- editor -----------------------------------------------------------------------

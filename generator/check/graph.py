@@ -125,13 +125,16 @@ def dangling_next(guide: Guide) -> Iterator[Diagnostic]:
 def dangling_link(guide: Guide) -> Iterator[Diagnostic]:
     """A hand-over names an existing tree (and node of it, when given).
 
+    A tree whose file has errors is not judged: the file's own errors are
+    the cause, and its missing tree or node only their consequence.
+
     Fails:  to-b2b: {tree: b2c}
     Passes: to-b2b: {tree: b2b}
     """
     tree_ids = [t.id for t in guide.trees]
     for tree in guide.trees:
         for node in tree.nodes:
-            if not isinstance(node, Link):
+            if not isinstance(node, Link) or node.tree.value in guide.unloaded:
                 continue
             other = guide.tree(node.tree.value)
             if other is None:
@@ -139,7 +142,7 @@ def dangling_link(guide: Guide) -> Iterator[Diagnostic]:
                                  f"node {node.id!r} hands over to tree {node.tree.value!r}, which does not exist",
                                  _did_you_mean(node.tree.value, tree_ids)
                                  or "create rules/" + node.tree.value + ".yml, or fix the name")
-            elif node.node is not None and other.node(node.node.value) is None:
+            elif node.node is not None and other.complete and other.node(node.node.value) is None:
                 yield Diagnostic(node.node.mark, "dangling-link",
                                  f"tree {other.id!r} has no node {node.node.value!r}",
                                  _did_you_mean(node.node.value, other.index.keys()))
@@ -221,7 +224,7 @@ def dead_ends(guide: Guide) -> Iterator[Diagnostic]:
                                  "add at least two answers, each with a label and a next")
 
 
-@check("single-answer", WARNING)
+@check("single-answer", WARNING, switchable=True)
 def single_answer(guide: Guide) -> Iterator[Diagnostic]:
     """A question offers a choice: one answer is not a question.
 
@@ -256,7 +259,7 @@ def duplicate_labels(guide: Guide) -> Iterator[Diagnostic]:
                 seen[key].append(answer)
 
 
-@check("tree-file-name", WARNING)
+@check("tree-file-name", WARNING, switchable=True)
 def tree_file_name(guide: Guide) -> Iterator[Diagnostic]:
     """A tree's id is its file's name, so contributors find it.
 

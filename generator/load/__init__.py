@@ -18,8 +18,19 @@ def _files(config: GuideConfig, folder: str, patterns: tuple[str, ...]) -> list[
     return sorted(p for pattern in patterns for p in base.glob(pattern) if p.is_file())
 
 
-def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], Brand, list[Diagnostic]]:
-    """Every tree and source, the brand, and every problem met reading them."""
+class Trees(list[Tree]):
+    """The trees that loaded, in a list that also names the files that did not."""
+
+    unloaded: tuple[str, ...] = ()
+    """Tree ids (file names without .yml) of rules files too broken to give a
+    tree: `Guide.unloaded`."""
+
+
+def load_all(config: GuideConfig) -> tuple[Trees, list[Source], Brand, list[Diagnostic]]:
+    """Every tree and source, the brand, and every problem met reading them.
+
+    The trees come as `Trees`, a list: its `unloaded` names the rules files
+    that gave none (load_all keeps its four values for its callers)."""
     diagnostics: list[Diagnostic] = []
     brand = Brand()
     if config.mkdocs_file:
@@ -28,7 +39,7 @@ def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], Brand, list
         brand, problems = load_brand(path, config.root / config.docs_dir, config.display(path),
                                      config.text_language, config.languages)
         diagnostics += problems
-    trees, sources = [], []
+    trees, sources, unloaded = Trees(), [], []
     for path in _files(config, config.sources_dir, ("*.txt",)):
         source, problems = load_source(config.display(path), path.read_bytes(), config.text_language)
         diagnostics += problems
@@ -42,10 +53,13 @@ def load_all(config: GuideConfig) -> tuple[list[Tree], list[Source], Brand, list
         diagnostics += problems
         if tree is not None:
             trees.append(dataclasses.replace(tree, file=path.relative_to(config.root).as_posix()))
+        else:
+            unloaded.append(path.stem)
     if not rules_files:
         diagnostics.append(Diagnostic(Mark(config.display(config.root / config.rules_dir), 1, 1), "no-rules",
                                       f"no rules file (*.yml) in {config.rules_dir}/",
                                       "create one with a tree, or set the plugin's rules_dir"))
     trees.sort(key=lambda t: t.id)
+    trees.unloaded = tuple(sorted(unloaded))
     sources.sort(key=lambda s: s.id)
     return trees, sources, brand, diagnostics

@@ -56,16 +56,21 @@ class NodeReader:
 
     def mapping(self, node: yaml.Node, what: str, allowed: Iterable[str],
                 required: Iterable[str] = (), any_key: bool = False,
+                misspelled: Optional[set[str]] = None, duplicate_hint: Optional[str] = None,
                 ) -> Optional[dict[str, tuple[yaml.Node, yaml.Node]]]:
         """The keys of a mapping node, refusing unknown, duplicate and missing keys.
 
-        With `any_key`, keys are ids rather than a fixed vocabulary.
+        With `any_key`, keys are ids rather than a fixed vocabulary. The
+        allowed keys suggested for unknown ones (`citaions` gives `citations`)
+        are added to `misspelled`: a key written under a typo is not missing
+        too, neither here nor in the checks that read the model.
         """
         if not isinstance(node, yaml.MappingNode):
             self.error(node, "wrong-type", f"{what} must be a mapping (key: value lines), not {_kind(node)}")
             return None
         allowed = list(allowed)
         found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        suggested: set[str] = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.error(key_node, "wrong-type", f"a key of {what} must be plain text")
@@ -75,19 +80,28 @@ class NodeReader:
                 first = self.mark(found[key][0])
                 self.error(key_node, "duplicate-key",
                            f"key {key!r} appears twice in {what} (first on line {first.line})",
-                           "YAML would silently keep only the last one: merge or delete one of them")
+                           duplicate_hint or "YAML would silently keep only the last one: merge or delete one of them")
                 continue
             if not any_key and key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
-                self.error(key_node, "unknown-key", f"unknown key {key!r} in {what}", hint)
+                close = self.unknown_key(key_node, what, allowed)
+                if close:
+                    suggested.add(close)
                 continue
             found[key] = (key_node, value_node)
         for key in required:
-            if key not in found:
+            if key not in found and key not in suggested:
                 self.error(node, "missing-key", f"{what} needs the key {key!r}",
                            f"add a line '{key}: ...' to {what}")
+        if misspelled is not None:
+            misspelled |= suggested - found.keys()
         return found
+
+    def unknown_key(self, key_node: yaml.ScalarNode, what: str, allowed: list[str]) -> Optional[str]:
+        """Report a key that is not allowed; the allowed key it seems to misspell, if any."""
+        close = close_key(key_node.value, allowed)
+        hint = f"did you mean {close!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+        self.error(key_node, "unknown-key", f"unknown key {key_node.value!r} in {what}", hint)
+        return close
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
@@ -129,6 +143,7 @@ class NodeReader:
         translation, and the first one stands in as the value.
         """
         found: dict[str, Text] = {}
+        unreadable: set[str] = set()  # reported already: its absence below is no second mistake
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not key or not LANGUAGE.match(key):
@@ -141,11 +156,13 @@ class NodeReader:
             value = self.text(value_node, f"the {key!r} text of {what}")
             if value is not None:
                 found[key] = value
+            else:
+                unreadable.add(key)
         if self.language not in found and found and not need_main:
             first = next(iter(found.values()))
             return Text(first.value, first.mark, tuple(sorted((k, t.value) for k, t in found.items())))
         if self.language not in found:
-            if found:
+            if found and self.language not in unreadable:
                 self.error(node, "missing-translation", f"{what} has no {self.language!r} text, the guide's first "
                            "language", f"add {self.language}: \"...\"")
             return None
@@ -167,6 +184,12 @@ class NodeReader:
         if key not in fields:
             return None
         return self.text(fields[key][1], what)
+
+
+def close_key(key: str, allowed: Iterable[str]) -> Optional[str]:
+    """The allowed key that `key` most likely misspells, or None."""
+    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def slugify(text: str) -> str:

@@ -13,7 +13,7 @@ import yaml
 
 from ..diagnostics import Diagnostic
 from ..model import Answer, Citation, Link, Mark, Node, Outcome, Question, Text, Tree
-from .nodes import ID_PATTERN, NodeReader, slugify
+from .nodes import ID_PATTERN, NodeReader, close_key, slugify
 from .yamlfile import parse_bytes
 
 MAX_NODES = 20_000
@@ -31,6 +31,7 @@ LINK_KEYS = ("tree", "node", "text", "caveat")
 CITATION_KEYS = ("source", "quote", "translation")
 # The key that says what kind a node is; a node has exactly one of them.
 KIND_KEYS = {"question": QUESTION_KEYS, "verdict": OUTCOME_KEYS, "tree": LINK_KEYS}
+NODE_KEYS = frozenset(QUESTION_KEYS + OUTCOME_KEYS + LINK_KEYS)
 
 
 class _RulesReader(NodeReader):
@@ -56,7 +57,8 @@ class _RulesReader(NodeReader):
                     tree_id.mark)
 
     def nodes(self, node: yaml.Node) -> list[Node]:
-        fields = self.mapping(node, "'nodes'", (), any_key=True)
+        fields = self.mapping(node, "'nodes'", (), any_key=True,
+                              duplicate_hint="rename one of them: node ids must be unique in a tree")
         if fields is None:
             return []
         if len(fields) > MAX_NODES:
@@ -80,6 +82,8 @@ class _RulesReader(NodeReader):
         if isinstance(node, yaml.MappingNode):
             kinds = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value in KIND_KEYS]
         if len(kinds) != 1:
+            if not kinds and self.misspelled_kind(node, what):
+                return None
             if isinstance(node, yaml.MappingNode):
                 found = " and ".join(repr(k) for k in kinds) if kinds else "none of them"
                 self.error(mark, "node-kind", f"{what} needs exactly one of 'question', 'verdict' or 'tree' "
@@ -89,7 +93,9 @@ class _RulesReader(NodeReader):
                 self.mapping(node, what, ())
             return None
         kind = kinds[0]
-        fields = self.mapping(node, what, KIND_KEYS[kind], (kind,) + (("answers",) if kind == "question" else ()))
+        misspelled: set[str] = set()
+        fields = self.mapping(node, what, KIND_KEYS[kind], (kind,) + (("answers",) if kind == "question" else ()),
+                              misspelled=misspelled)
         if fields is None:
             return None
         reasoning = self.optional_text(fields, "reasoning", f"the reasoning of {what}")
@@ -100,7 +106,7 @@ class _RulesReader(NodeReader):
             answers = self.answers(fields["answers"][1], what) if "answers" in fields else []
             if text is None or "answers" not in fields:
                 return None
-            return Question(node_id, text, reasoning, citations, tuple(answers), mark, caveat)
+            return Question(node_id, text, reasoning, citations, tuple(answers), mark, caveat, frozenset(misspelled))
         if kind == "verdict":
             verdict = self.optional_text(fields, "verdict", f"the verdict of {what}")
             if verdict is None:
@@ -109,12 +115,28 @@ class _RulesReader(NodeReader):
                            reasoning, citations, self.texts(fields, "next_steps", what),
                            self.texts(fields, "measure", what), mark, caveat,
                            self.optional_text(fields, "short_verdict", f"the short verdict of {what}"),
-                           self.optional_text(fields, "existing_accounts", f"the existing accounts text of {what}"))
+                           self.optional_text(fields, "existing_accounts", f"the existing accounts text of {what}"),
+                           frozenset(misspelled))
         target = self.identifier(fields["tree"][1], f"the tree of {what}")
         at = self.identifier(fields["node"][1], f"the node of {what}") if "node" in fields else None
         if target is None:
             return None
-        return Link(node_id, target, at, self.optional_text(fields, "text", f"the text of {what}"), mark, caveat)
+        return Link(node_id, target, at, self.optional_text(fields, "text", f"the text of {what}"), mark, caveat,
+                    frozenset(misspelled))
+
+    def misspelled_kind(self, node: yaml.Node, what: str) -> bool:
+        """Report the keys of a node of no kind that misspell a kind key
+        (`questoin:`); True when there was one. Said so, the typo is the
+        whole story: "needs exactly one of ..." would only hide it."""
+        if not isinstance(node, yaml.MappingNode):
+            return False
+        found = False
+        for key_node, _ in node.value:
+            if (isinstance(key_node, yaml.ScalarNode) and key_node.value not in NODE_KEYS
+                    and close_key(key_node.value, KIND_KEYS)):
+                self.unknown_key(key_node, what, list(KIND_KEYS))
+                found = True
+        return found
 
     def texts(self, fields: dict, key: str, what: str) -> tuple[Text, ...]:
         if key not in fields:
@@ -126,7 +148,8 @@ class _RulesReader(NodeReader):
         out = []
         for i, item in enumerate(self.sequence(node, f"the answers of {what}"), 1):
             where = f"answer {i} of {what}"
-            fields = self.mapping(item, where, ANSWER_KEYS, ("label", "next"))
+            misspelled: set[str] = set()
+            fields = self.mapping(item, where, ANSWER_KEYS, ("label", "next"), misspelled=misspelled)
             if fields is None:
                 continue
             label = self.optional_text(fields, "label", f"the label of {where}")
@@ -141,7 +164,7 @@ class _RulesReader(NodeReader):
                 # its node does not also show up as a dead end.
                 answer_id = Text(slugify(label.value), self.mark(fields["id"][1]) if "id" in fields else label.mark)
             out.append(Answer(answer_id.value, label, next_id, reasoning, citations, self.mark(item),
-                              answer_id.mark))
+                              answer_id.mark, frozenset(misspelled)))
         return out
 
     def citations(self, fields: dict, what: str) -> tuple[Citation, ...]:
