@@ -266,7 +266,7 @@ def test_every_shell_command_on_the_page_exists():
 
 def test_the_snippets_quote_their_sources():
     """The short examples (not applied to a tree) load, and quote their articles verbatim."""
-    from generator.check.quotes import quote_in_source
+    from generator.quotes import quote_in_source
 
     for block in blocks():
         if block.lang != "yaml" or block.directive:

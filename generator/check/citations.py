@@ -6,7 +6,7 @@ from typing import Iterator, Optional
 
 from ..diagnostics import WARNING, Diagnostic
 from ..model import Citation, Guide, Outcome, Question, Source, Text, Tree
-from .quotes import first_difference, normalise, quote_in_source
+from ..quotes import first_difference, normalise, quote_in_source
 from .registry import check
 
 MIN_QUOTE = 20

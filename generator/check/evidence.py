@@ -14,7 +14,7 @@ from ..diagnostics import WARNING, Diagnostic
 from ..load.sources import parse_published
 from ..model import Guide, Outcome, Source
 from .citations import all_citations
-from .quotes import normalise
+from ..quotes import normalise
 from .registry import check
 
 

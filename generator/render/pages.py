@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from ..check.quotes import find_passage, normalise
+from ..quotes import find_passage, normalise
 from ..model import Answer, Citation, Guide, Link, Node, Outcome, Question, Source, Tree
 from .brand import brand_css
 from .treemap import messages_of, node_text, render_map

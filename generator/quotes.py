@@ -1,14 +1,20 @@
 """Comparing a quote with its source, tolerant of what copy-paste changes.
 
 Copying from a web page turns straight quotes into typographic ones, runs of
-spaces into one, and non-breaking spaces into plain ones. None of that makes
-a quote less verbatim, so both sides are normalised before comparing.
+spaces into one, and non-breaking spaces into plain ones; an editor may spell
+an accent as one character or as a letter and a combining mark. None of that
+makes a quote less verbatim, so both sides are normalised before comparing.
+
+One normalisation (`normalised`) serves the check that a quote is in its
+source and the source page that highlights it: were they two, a quote could
+pass the check and still find no passage to mark.
 """
 from __future__ import annotations
 
 import difflib
 import re
 import unicodedata
+from array import array
 from functools import lru_cache
 from typing import Optional
 
@@ -17,27 +23,91 @@ _QUOTES = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
 })
-_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
+
+
+def normalised(text: str) -> tuple[str, array]:
+    """`text` normalised, and for each of its characters where it came from in `text`.
+
+    Normalised unit by unit, a unit being a character and the combining marks
+    that follow it: NFKC (ligatures split, "e" and U+0301 made one "é",
+    no-break spaces made plain), typographic quotes made straight, whitespace
+    collapsed to one space and stripped. Unit by unit, unlike NFKC over the
+    whole string, so every character of the result has one origin; the two
+    agree but for marks after a space, which no quote has.
+    """
+    out: list[str] = []
+    origin = array("l")
+    if text.isascii():  # nothing to compose: whole words at once
+        for m in _WORD.finditer(text):
+            if out:
+                out.append(" ")
+                origin.append(m.start() - 1)
+            out.append(m.group())
+            origin.extend(range(m.start(), m.end()))
+        return "".join(out).translate(_QUOTES), origin
+    space = True  # the text so far ends with a space (or is empty): no other one is added
+    for m in _WORD.finditer(text):
+        word, at = m.group(), m.start()
+        if not space:
+            out.append(" ")
+            origin.append(at - 1)
+            space = True
+        if word.isascii():
+            out.append(word.translate(_QUOTES))
+            origin.extend(range(at, at + len(word)))
+            space = False
+            continue
+        i, n = 0, len(word)
+        while i < n:
+            j = i + 1
+            while j < n and unicodedata.combining(word[j]):
+                j += 1
+            for ch in unicodedata.normalize("NFKC", word[i:j]).translate(_QUOTES):
+                if not ch.isspace():
+                    out.append(ch)
+                    space = False
+                elif space:
+                    continue
+                else:  # NFKC spells some characters with a space ("\u00a8" is " \u0308")
+                    out.append(" ")
+                    space = True
+                origin.append(at + i)
+            i = j
+    if out and space:
+        out.pop()
+        origin.pop()
+    return "".join(out), origin
+
+
+def unit_end(text: str, at: int) -> int:
+    """Where the unit of `text` that begins at `at` ends: after its combining marks."""
+    at += 1
+    while at < len(text) and unicodedata.combining(text[at]):
+        at += 1
+    return at
 
 
 @lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """NFKC, typographic quotes made straight, whitespace collapsed.
+    """`normalised(text)` without the origins.
 
     Cached: three checks and the renderer normalise the same quotes, and a
     guide cites a few hundred passages thousands of times."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _SPACE.sub(" ", text).strip()
-    return text
+    if text.isascii():
+        return " ".join(text.split()).translate(_QUOTES)
+    return normalised(text)[0]
 
 
 @lru_cache(maxsize=256)
-def normalised_source(text: str) -> str:
-    return normalise(text)
+def _source(text: str) -> tuple[str, array]:
+    """A source normalised once, for the check and its page alike: every quoted
+    passage of it is then one str.find."""
+    return normalised(text)
 
 
 def quote_in_source(quote: str, source_text: str) -> bool:
-    return normalise(quote) in normalised_source(source_text)
+    return normalise(quote) in _source(source_text)[0]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?]) ")
@@ -104,7 +174,7 @@ def _departure(passage: str, said: str) -> Optional[tuple[int, int]]:
     return None
 
 
-def _window(raw: str, text: str, origin: list[int], at: int) -> str:
+def _window(raw: str, text: str, origin: array, at: int) -> str:
     """The text as written around offset `at` of its normalised form, cut at words, on one line."""
     while 0 < at < len(text) and text[at - 1] != " ":
         at -= 1
@@ -113,7 +183,7 @@ def _window(raw: str, text: str, origin: list[int], at: int) -> str:
         start = text.index(" ", start, at) + 1
     while end < len(text) and text[end] != " " and end < at + 2 * WINDOW[1]:
         end += 1
-    shown = " ".join(raw[origin[start]:origin[end - 1] + 1].split()) if end > start else ""
+    shown = " ".join(raw[origin[start]:unit_end(raw, origin[end - 1])].split()) if end > start else ""
     return ("…" if start > 0 else "") + shown + ("…" if end < len(text) else "")
 
 
@@ -144,8 +214,8 @@ def first_difference(quote: str, source_text: str) -> Optional[tuple[str, str]]:
     A quote whose first words are in the source departs where those end;
     one that departs at once is set against the sentences most like it.
     """
-    said, said_origin = _normalised_with_origin.__wrapped__(quote)  # quotes would evict sources from the cache
-    text, text_origin = _normalised_with_origin(source_text)
+    said, said_origin = normalised(quote)  # uncached: quotes would evict sources from the cache
+    text, text_origin = _source(source_text)
     same = _longest_prefix(said, text)
     if same == len(said):
         return None
@@ -162,36 +232,11 @@ def first_difference(quote: str, source_text: str) -> Optional[tuple[str, str]]:
     return _window(source_text, text, text_origin, at[0]), _window(quote, said, said_origin, at[1])
 
 
-def find_passage(quote: str, source_text: str):
+def find_passage(quote: str, source_text: str) -> Optional[tuple[int, int]]:
     """Where the quote stands in the source's own text: (start, end), or None."""
-    normalised, origin = _normalised_with_origin(source_text)
+    normalised_text, origin = _source(source_text)
     wanted = normalise(quote)
-    at = normalised.find(wanted)
+    at = normalised_text.find(wanted)
     if at < 0 or not wanted:
         return None
-    return origin[at], origin[at + len(wanted) - 1] + 1
-
-
-@lru_cache(maxsize=64)
-def _normalised_with_origin(source_text: str) -> tuple[str, list[int]]:
-    """The source normalised character by character, with where each character came from.
-
-    Built once per source: every quoted passage of it is then one str.find.
-    """
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(source_text):
-        if ch.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-                origin.append(i)
-            continue
-        for piece in unicodedata.normalize("NFKC", ch).translate(_QUOTES):
-            if piece.isspace():
-                if out and out[-1] != " ":
-                    out.append(" ")
-                    origin.append(i)
-            else:
-                out.append(piece)
-                origin.append(i)
-    return "".join(out), origin
+    return origin[at], unit_end(source_text, origin[at + len(wanted) - 1])
