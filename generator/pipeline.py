@@ -25,7 +25,7 @@ from .model import Guide
 from .paths import stale_paths
 from .render.export import guide_json
 from .render.pages import assets, brand_stylesheet, render_pages
-from .render.urls import Urls
+from .urls import Urls
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from .diagnostics import CompileError, format_text, has_errors, summary
 from .pipeline import Compiled, compile_guide
 from .render.pages import page_assets, search_text
 from .render.social import add_social, image_url
-from .render.urls import Urls
+from .urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.decision-guide")
 EDITION_BUILD = "DECISION_GUIDE_EDITION_BUILD"

@@ -9,7 +9,7 @@ from conftest import VALID_TREE, write_project
 from generator.pipeline import compile_guide
 from generator.render.pages import asset_path
 from generator.render.text import markdown_block, markdown_inline, plain
-from generator.render.urls import Urls
+from generator.urls import Urls
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 
 from ..diagnostics import WARNING, Diagnostic
 from ..model import Guide, Link, Node, Question, Text, Tree
-from ..render.urls import Urls
+from ..urls import Urls
 from .registry import check
 
 

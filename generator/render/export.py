@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from ..model import Citation, Guide, Link, Outcome, Question
-from .urls import Urls
+from ..urls import Urls
 
 EXPORT_VERSION = 1
 

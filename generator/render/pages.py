@@ -23,7 +23,7 @@ from .brand import brand_css
 from .treemap import messages_of, node_text, render_map
 from .messages import catalogue, translator
 from .text import markdown_block, markdown_inline, plain
-from .urls import Urls
+from ..urls import Urls
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
