@@ -1,7 +1,8 @@
 """Diagnostics as plain values, and the two ways of printing them.
 
-Checks only yield `Diagnostic`s; the caller collects, sorts and prints all of
-them at once, so a contributor fixes every mistake in one round.
+The loader and the checks only yield them; the caller collects, sorts and
+prints all of them at once, so a contributor fixes every mistake in one round.
+A diagnostic names its rule, whose severity generator/registry.py gives.
 """
 from __future__ import annotations
 
@@ -11,9 +12,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .model import Mark
-
-ERROR = "error"
-WARNING = "warning"
+from . import registry
+from .registry import ERROR, WARNING  # noqa: F401  (WARNING: imported from here by many)
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,20 @@ class Diagnostic:
     """What is wrong, in one sentence."""
     hint: Optional[str] = None
     """How to fix it, when we can tell."""
-    severity: str = ERROR
-    """`error` fails the build; `warning` does not."""
+    severity: Optional[str] = None
+    """`error` fails the build; `warning` does not. The rule's own (generator/registry.py)
+    unless given: only a check a guide switched to another level gives one."""
+
+    def __post_init__(self):
+        # Raises for a rule nobody registered (its severity and its line on
+        # the page "Writing rules" would be missing), and for one reported at
+        # another severity than its own, which only a guide's `checks:` sets.
+        registered = registry.rule(self.rule)
+        if self.severity is None:
+            object.__setattr__(self, "severity", registered.severity)
+        elif self.severity != registered.severity and not registered.switchable:
+            raise ValueError(f"rule {self.rule!r} is an {registered.severity}, not an {self.severity}: "
+                             "give the other case a rule of its own in generator/registry.py")
 
     @property
     def sort_key(self):

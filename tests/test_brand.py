@@ -84,7 +84,7 @@ def test_a_low_contrast_brand_colour_is_a_warning(tmp_path):
     project = rebranded(tmp_path, BRAND.replace('"#0b6e4f"', '"#ffcc00"'))
     check = guide("check", cwd=project)
     assert check.returncode == 0
-    assert "warning[brand]: extra.brand.primary: #ffcc00 on white has a contrast of 1.5:1" in check.stdout
+    assert "warning[brand-contrast]: extra.brand.primary: #ffcc00 on white has a contrast of 1.5:1" in check.stdout
 
 
 def test_a_fork_renamed_recoloured_with_a_cta_and_in_french(tmp_path):

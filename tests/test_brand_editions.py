@@ -111,7 +111,7 @@ def test_a_brand_text_missing_an_edition_warns_and_shows_the_main_text(tmp_path)
     project = fork(tmp_path, BILINGUAL_BRAND.replace("      fr: © Acme Digital, tous droits réservés\n", ""))
     check = guide("check", cwd=project)
     assert check.returncode == 0
-    assert (f"{at(project, '      en: © Acme', 6)}: warning[brand]: extra.brand.footer: has no 'fr' text; "
+    assert (f"{at(project, '      en: © Acme', 6)}: warning[brand-untranslated]: extra.brand.footer: has no 'fr' text; "
             "the 'fr' edition shows the 'en' one") in check.stdout
     assert 'hint: add fr: "..."' in check.stdout
 
@@ -204,7 +204,7 @@ def test_a_site_name_per_language_fails_at_its_line_when_it_is_not_text(tmp_path
 
 def test_a_light_accent_warns_naming_its_key_in_check_and_build(tmp_path):
     project = fork(tmp_path, BILINGUAL_BRAND.replace('"#a63a0a"', '"#f4a259"'), languages=False)
-    expected = (f"{at(project, '#f4a259', -1)}: warning[brand]: extra.brand.accent: #f4a259 on white has a "
+    expected = (f"{at(project, '#f4a259', -1)}: warning[brand-contrast]: extra.brand.accent: #f4a259 on white has a "
                 "contrast of 2.1:1; hovered and focused links need 4.5:1")
     check = guide("check", cwd=project)
     assert check.returncode == 0 and expected in check.stdout
@@ -216,7 +216,7 @@ def test_a_light_accent_warns_naming_its_key_in_check_and_build(tmp_path):
 
 def test_brand_colours_that_read_well_give_no_warning(tmp_path):
     check = guide("check", cwd=fork(tmp_path, languages=False))
-    assert "warning[brand]" not in check.stdout
+    assert "warning[brand-contrast]" not in check.stdout
 
 
 def _rgb(css: str) -> str:

@@ -198,5 +198,5 @@ def test_an_english_quote_needs_only_its_french_translation(tmp_path):
     import dataclasses
 
     config = dataclasses.replace(write_project(tmp_path, {"shop.yml": VALID_TREE}), languages=("en", "fr"))
-    hints = {d.hint for d in check_guide(config)[1] if d.rule == "missing-translation"}
+    hints = {d.hint for d in check_guide(config)[1] if d.rule == "untranslated-quote"}
     assert hints == {'write the translation as {fr: "..."}'}

@@ -876,7 +876,7 @@ def test_a_tree_called_sources_would_replace_the_list_of_sources(check):
     from conftest import VALID_TREE
 
     found = check({"sources.yml": VALID_TREE.replace("id: shop", "id: sources")})
-    assert ("sources.yml", 1, 5, "duplicate-id") in found
+    assert ("sources.yml", 1, 5, "page-clash") in found
 
 
 def test_a_source_called_index_would_replace_the_list_of_sources(check):
@@ -884,4 +884,4 @@ def test_a_source_called_index_would_replace_the_list_of_sources(check):
 
     index = SOURCE_FR.replace("id: parler-franc", "id: index")
     found = check({"shop.yml": VALID_TREE}, {"plain-talk.txt": SOURCE_EN, "index.txt": index})
-    assert ("index.txt", 2, 5, "duplicate-id") in found
+    assert ("index.txt", 2, 5, "page-clash") in found

@@ -35,7 +35,7 @@ def test_text_in_two_languages_loads(tmp_path):
 def test_a_language_map_needs_the_rules_language_and_real_codes(tmp_path):
     text = VALID_TREE.replace("question: Are your buyers there?", "question: {fr: Vos acheteurs y sont-ils ?}")
     [d] = diagnostics_of(tmp_path, {"shop.yml": text})
-    assert (d.rule, d.mark.line) == ("missing-translation", 7)
+    assert (d.rule, d.mark.line) == ("missing-main-language", 7)
     text = VALID_TREE.replace("question: Are your buyers there?", "question: {en: Buyers?, french: Acheteurs ?}")
     [d] = diagnostics_of(tmp_path, {"shop.yml": text})
     assert (d.rule, d.mark.line, d.mark.column) == ("bad-language", 7, 29)
@@ -49,7 +49,7 @@ def test_check_reports_untranslated_text_per_node(tmp_path):
     config = GuideConfig(root=config.root, languages=("en", "fr"))
     _, diagnostics = check_guide(config)
     rules = sorted({(d.rule, d.severity) for d in diagnostics})
-    assert rules == [("missing-translation", "warning"), ("untranslated", "warning")]
+    assert rules == [("untranslated", "warning"), ("untranslated-quote", "warning")]
     assert any("node 'q' have no 'fr' version" in d.message for d in diagnostics)
 
 
@@ -114,7 +114,7 @@ def test_an_english_quote_needs_only_a_french_translation(tmp_path):
         "translation: {fr: \"Vendre sur les réseaux marche quand vos acheteurs y sont déjà.\"}}]")
     config = write_project(tmp_path, {"shop.yml": tree})
     _, diagnostics = check_guide(GuideConfig(root=config.root, languages=("en", "fr")))
-    assert "missing-translation" not in {d.rule for d in diagnostics}
+    assert "untranslated-quote" not in {d.rule for d in diagnostics}
 
 
 def test_french_typography_keeps_punctuation_with_its_word():

@@ -4,28 +4,16 @@ from __future__ import annotations
 import difflib
 from typing import Iterator, Optional
 
-from ..diagnostics import WARNING, Diagnostic
-from ..model import Citation, Guide, Outcome, Question, Source, Text, Tree
+from ..model import Guide, Outcome, Question, Source
 from ..quotes import first_difference, normalise, quote_in_source
-from .registry import check
+from .registry import Problem, check
 
 MIN_QUOTE = 20
 """Shorter quotes prove little: a few words occur anywhere."""
 
 
-def all_citations(tree: Tree) -> Iterator[tuple[str, Citation]]:
-    """Every citation of a tree, with a description of what it supports."""
-    for node in tree.nodes:
-        for citation in getattr(node, "citations", ()):
-            yield f"node {node.id!r}", citation
-        if isinstance(node, Question):
-            for answer in node.answers:
-                for citation in answer.citations:
-                    yield f"answer {answer.label.value!r} of {node.id!r}", citation
-
-
 @check("missing-citation")
-def missing_citation(guide: Guide) -> Iterator[Diagnostic]:
+def missing_citation(guide: Guide) -> Iterator[Problem]:
     """Every question and outcome cites at least one source.
 
     A node whose `citaions:` is already reported as an unknown key is not
@@ -37,13 +25,12 @@ def missing_citation(guide: Guide) -> Iterator[Diagnostic]:
     for tree in guide.trees:
         for node in tree.nodes:
             if isinstance(node, (Question, Outcome)) and not node.citations and "citations" not in node.misspelled:
-                yield Diagnostic(node.mark, "missing-citation",
-                                 f"{node.kind} {node.id!r} cites no source",
-                                 "add 'citations:' with a source id and a verbatim quote")
+                yield Problem(node.mark, f"{node.kind} {node.id!r} cites no source",
+                              "add 'citations:' with a source id and a verbatim quote")
 
 
-@check("missing-reasoning", WARNING, switchable=True)
-def missing_reasoning(guide: Guide) -> Iterator[Diagnostic]:
+@check("missing-reasoning")
+def missing_reasoning(guide: Guide) -> Iterator[Problem]:
     """Every question, answer and outcome says why, in plain words.
 
     Fails:  answers: [{label: Yes, next: o}]
@@ -52,35 +39,33 @@ def missing_reasoning(guide: Guide) -> Iterator[Diagnostic]:
     for tree in guide.trees:
         for node in tree.nodes:
             if isinstance(node, (Question, Outcome)) and node.reasoning is None and "reasoning" not in node.misspelled:
-                yield Diagnostic(node.mark, "missing-reasoning", f"{node.kind} {node.id!r} has no reasoning",
-                                 "add 'reasoning:' saying why we ask (or why this verdict)", WARNING)
+                yield Problem(node.mark, f"{node.kind} {node.id!r} has no reasoning",
+                              "add 'reasoning:' saying why we ask (or why this verdict)")
             if isinstance(node, Question):
                 for answer in node.answers:
                     if answer.reasoning is None and "reasoning" not in answer.misspelled:
-                        yield Diagnostic(answer.mark, "missing-reasoning",
-                                         f"answer {answer.label.value!r} of {node.id!r} has no reasoning",
-                                         "add 'reasoning:' saying why this answer matters", WARNING)
+                        yield Problem(answer.mark, f"answer {answer.label.value!r} of {node.id!r} has no reasoning",
+                                      "add 'reasoning:' saying why this answer matters")
 
 
 @check("unknown-source")
-def unknown_source(guide: Guide) -> Iterator[Diagnostic]:
+def unknown_source(guide: Guide) -> Iterator[Problem]:
     """A citation names a source that exists in the sources folder.
 
     Fails:  {source: tuts-plus, quote: ...}   (no content/sources/tuts-plus.txt)
     """
     ids = [s.id for s in guide.sources]
     for tree in guide.trees:
-        for _, citation in all_citations(tree):
+        for _, _, citation in tree.citations():
             if guide.source(citation.source.value) is None:
                 close = difflib.get_close_matches(citation.source.value, ids, n=1, cutoff=0.5)
-                yield Diagnostic(citation.source.mark, "unknown-source",
-                                 f"no source has the id {citation.source.value!r}",
-                                 f"did you mean {close[0]!r}?" if close else
-                                 f"known sources: {', '.join(ids) or 'none'}")
+                yield Problem(citation.source.mark, f"no source has the id {citation.source.value!r}",
+                              f"did you mean {close[0]!r}?" if close else
+                              f"known sources: {', '.join(ids) or 'none'}")
 
 
 @check("quote-not-in-source")
-def quote_not_in_source(guide: Guide) -> Iterator[Diagnostic]:
+def quote_not_in_source(guide: Guide) -> Iterator[Problem]:
     """A quote occurs in its source, up to whitespace, typographic quotes and Unicode forms.
 
     The hint shows where the quote first departs from the article, however
@@ -91,12 +76,12 @@ def quote_not_in_source(guide: Guide) -> Iterator[Diagnostic]:
     Passes: quote: "Twitter est-il mauvais pour les affaires ?"
     """
     for tree in guide.trees:
-        for _, citation in all_citations(tree):
+        for _, _, citation in tree.citations():
             source = guide.source(citation.source.value)
             if source is None or quote_in_source(citation.quote.value, source.text):
                 continue
-            yield Diagnostic(citation.quote.mark, "quote-not-in-source", f"this quote is not in {source.file}",
-                             _quote_hint(guide, citation.quote.value, source))
+            yield Problem(citation.quote.mark, f"this quote is not in {source.file}",
+                          _quote_hint(guide, citation.quote.value, source))
 
 
 def _quote_hint(guide: Guide, quote: str, source: Source) -> Optional[str]:
@@ -114,75 +99,66 @@ def _quote_hint(guide: Guide, quote: str, source: Source) -> Optional[str]:
     return f'the article has "{difference[0]}" where the quote has "{difference[1]}"'
 
 
-@check("short-quote", WARNING, switchable=True)
-def short_quote(guide: Guide) -> Iterator[Diagnostic]:
+@check("short-quote")
+def short_quote(guide: Guide) -> Iterator[Problem]:
     """A quote is long enough to prove something.
 
     Fails:  quote: "Twitter"
     Passes: quote: "Pour la plupart des entreprises, Twitter est ridiculement inefficace à cette fin."
     """
     for tree in guide.trees:
-        for _, citation in all_citations(tree):
+        for _, _, citation in tree.citations():
             if len(normalise(citation.quote.value)) < MIN_QUOTE:
-                yield Diagnostic(citation.quote.mark, "short-quote",
-                                 f"a {len(citation.quote.value)}-character quote proves little",
-                                 f"quote the whole sentence (at least {MIN_QUOTE} characters)", WARNING)
+                yield Problem(citation.quote.mark, f"a {len(citation.quote.value)}-character quote proves little",
+                              f"quote the whole sentence (at least {MIN_QUOTE} characters)")
 
 
 @check("missing-translation")
-def missing_translation(guide: Guide) -> Iterator[Diagnostic]:
-    """A quote in another language than the guide's carries a translation.
+def missing_translation(guide: Guide) -> Iterator[Problem]:
+    """A quote in another language than the rules' carries a translation into it.
 
-    Into the rules' own language that is an error; into the other editions'
-    languages a warning (those readers then see the quote alone).
-
-    Fails:  {source: a-french-article, quote: "..."}            (guide in English)
+    Fails:  {source: a-french-article, quote: "..."}            (rules in English)
     Passes: {source: a-french-article, quote: "...", translation: "..."}
-    Passes: {source: an-english-article, quote: "...", translation: {en: "...", fr: "..."}}  (en, fr)
     """
     main = guide.text_language
-    languages = [main, *[lang for lang in guide.languages if lang != main]]
     for tree in guide.trees:
-        for _, citation in all_citations(tree):
+        for _, _, citation in tree.citations():
+            source = guide.source(citation.source.value)
+            if source is not None and source.language != main and citation.translation is None:
+                yield Problem(citation.mark, f"the quote is in {source.language!r} and the guide in {main!r}",
+                              f"add 'translation:' with the quote in {main!r}")
+
+
+@check("untranslated-quote")
+def untranslated_quote(guide: Guide) -> Iterator[Problem]:
+    """With several languages, a quote has a translation into each edition's language but its own.
+
+    A warning: that edition's readers see the quote alone.
+
+    Fails:  {source: an-english-article, quote: "..."}                                      (en, fr)
+    Passes: {source: an-english-article, quote: "...", translation: {fr: "..."}}            (en, fr)
+    Passes: {source: a-german-article, quote: "...", translation: {en: "...", fr: "..."}}   (en, fr)
+    """
+    main = guide.text_language
+    others = [lang for lang in guide.languages if lang != main]
+    for tree in guide.trees:
+        for _, _, citation in tree.citations():
             source = guide.source(citation.source.value)
             if source is None:
                 continue
-            for language in languages:
-                if source.language == language:
+            for language in others:
+                if source.language == language or (citation.translation is not None
+                                                   and citation.translation.translated(language) is not None):
                     continue
-                if language == main and citation.translation is None:
-                    yield Diagnostic(citation.mark, "missing-translation",
-                                     f"the quote is in {source.language!r} and the guide in {language!r}",
-                                     f"add 'translation:' with the quote in {language!r}")
-                elif language != main and (citation.translation is None
-                                           or citation.translation.translated(language) is None):
-                    # A quote already in the rules' language needs only the other edition's words.
-                    form = (f'{{{language}: "..."}}' if source.language == main else
-                            f'{{{main}: "...", {language}: "..."}}')
-                    yield Diagnostic(citation.mark, "missing-translation",
-                                     f"the quote has no {language!r} translation for the {language!r} edition",
-                                     f"write the translation as {form}", WARNING)
+                # A quote already in the rules' language needs only the other edition's words.
+                form = (f'{{{language}: "..."}}' if source.language == main else
+                        f'{{{main}: "...", {language}: "..."}}')
+                yield Problem(citation.mark, f"the quote has no {language!r} translation for the {language!r} edition",
+                              f"write the translation as {form}")
 
 
-def _texts(value) -> Iterator[Text]:
-    """Every text of a node that a reader sees, quotes and ids aside."""
-    import dataclasses
-
-    if isinstance(value, Text):
-        yield value
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _texts(item)
-    elif isinstance(value, Citation):
-        return  # quotes are verbatim; their translations are checked above
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            if f.name not in ("mark", "id_mark", "next", "tree", "node", "source"):
-                yield from _texts(getattr(value, f.name))
-
-
-@check("untranslated", WARNING, switchable=True)
-def untranslated(guide: Guide) -> Iterator[Diagnostic]:
+@check("untranslated")
+def untranslated(guide: Guide) -> Iterator[Problem]:
     """With several languages configured, every text a reader sees has each of them.
 
     Fails:  question: What do you sell?                          (languages: [en, fr])
@@ -191,14 +167,11 @@ def untranslated(guide: Guide) -> Iterator[Diagnostic]:
     for language in [lang for lang in guide.languages if lang != guide.text_language]:
         for tree in guide.trees:
             for node in (tree, *tree.nodes):
-                missing = [t for t in _texts(node) if t.translated(language) is None
-                           and (node is not tree or t in (tree.title, tree.summary))]
+                missing = [t for t in node.texts() if t.translated(language) is None]
                 if missing:
                     where = "the tree" if node is tree else f"node {node.id!r}"
-                    yield Diagnostic(missing[0].mark, "untranslated",
-                                     f"{len(missing)} text(s) of {where} have no {language!r} version",
-                                     f"write them as {{{guide.text_language}: \"...\", {language}: \"...\"}}",
-                                     WARNING)
+                    yield Problem(missing[0].mark, f"{len(missing)} text(s) of {where} have no {language!r} version",
+                                  f"write them as {{{guide.text_language}: \"...\", {language}: \"...\"}}")
 
 
 SHORT_VERDICT_WORDS = 4
@@ -206,7 +179,7 @@ SHORT_VERDICT_WORDS = 4
 
 
 @check("short-verdict")
-def short_verdict(guide: Guide) -> Iterator[Diagnostic]:
+def short_verdict(guide: Guide) -> Iterator[Problem]:
     """Every outcome has a short verdict of one to four words, in every language.
 
     Fails:  verdict: "Yes, if you keep it up: ..."                  (no short_verdict)
@@ -219,14 +192,13 @@ def short_verdict(guide: Guide) -> Iterator[Diagnostic]:
                 continue
             if node.short_verdict is None:
                 if "short_verdict" not in node.misspelled:
-                    yield Diagnostic(node.mark, "short-verdict", f"outcome {node.id!r} has no short verdict",
-                                     "add 'short_verdict:' with the answer in one to four words: \"Yes\", "
-                                     "\"Yes, with limits\", \"Not now\"")
+                    yield Problem(node.mark, f"outcome {node.id!r} has no short verdict",
+                                  "add 'short_verdict:' with the answer in one to four words: \"Yes\", "
+                                  "\"Yes, with limits\", \"Not now\"")
                 continue
             versions = [node.short_verdict.value, *(text for _, text in node.short_verdict.translations)]
             long = [v for v in versions if len(v.split()) > SHORT_VERDICT_WORDS]
             if long:
-                yield Diagnostic(node.short_verdict.mark, "short-verdict",
-                                 f"the short verdict {long[0]!r} has {len(long[0].split())} words; "
-                                 f"at most {SHORT_VERDICT_WORDS} are read at a glance",
-                                 "keep the answer (\"Yes, with limits\") and put the condition in 'verdict'")
+                yield Problem(node.short_verdict.mark, f"the short verdict {long[0]!r} has {len(long[0].split())} "
+                              f"words; at most {SHORT_VERDICT_WORDS} are read at a glance",
+                              "keep the answer (\"Yes, with limits\") and put the condition in 'verdict'")

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..diagnostics import ERROR, Diagnostic
 from ..model import Guide, Outcome, Question
-from .registry import OFF, check
+from .registry import Problem, check
 
 
 def _misspelled(item) -> frozenset:
@@ -27,8 +26,8 @@ def _misspelled(item) -> frozenset:
     return item.misspelled
 
 
-@check("missing-answer-citation", OFF, switchable=True)
-def missing_answer_citation(guide: Guide) -> Iterator[Diagnostic]:
+@check("missing-answer-citation")
+def missing_answer_citation(guide: Guide) -> Iterator[Problem]:
     """Every answer cites the passage that makes it lead where it leads.
 
     Fails:  answers: [{label: Daily, next: o, reasoning: "..."}]
@@ -40,10 +39,9 @@ def missing_answer_citation(guide: Guide) -> Iterator[Diagnostic]:
                 continue
             for answer in node.answers:
                 if not answer.citations and "citations" not in _misspelled(answer):
-                    yield Diagnostic(answer.mark, "missing-answer-citation",
-                                     f"answer {answer.label.value!r} of {node.id!r} cites no source",
-                                     "add 'citations:' under the answer: the passage that makes this answer "
-                                     "lead where it leads, with its source id", ERROR)
+                    yield Problem(answer.mark, f"answer {answer.label.value!r} of {node.id!r} cites no source",
+                                  "add 'citations:' under the answer: the passage that makes this answer "
+                                  "lead where it leads, with its source id")
 
 
 def _outcomes_without(guide: Guide, key: str) -> Iterator[Outcome]:
@@ -53,38 +51,37 @@ def _outcomes_without(guide: Guide, key: str) -> Iterator[Outcome]:
                 yield node
 
 
-@check("missing-next-steps", OFF, switchable=True)
-def missing_next_steps(guide: Guide) -> Iterator[Diagnostic]:
+@check("missing-next-steps")
+def missing_next_steps(guide: Guide) -> Iterator[Problem]:
     """Every outcome says what to do next.
 
     Fails:  done: {verdict: "Yes", text: "..."}
     Passes: done: {verdict: "Yes", text: "...", next_steps: ["Post one photo a week"]}
     """
     for node in _outcomes_without(guide, "next_steps"):
-        yield Diagnostic(node.mark, "missing-next-steps", f"outcome {node.id!r} has no next steps",
-                         "add 'next_steps:' with one to three things the reader can do this week", ERROR)
+        yield Problem(node.mark, f"outcome {node.id!r} has no next steps",
+                      "add 'next_steps:' with one to three things the reader can do this week")
 
 
-@check("missing-measure", OFF, switchable=True)
-def missing_measure(guide: Guide) -> Iterator[Diagnostic]:
+@check("missing-measure")
+def missing_measure(guide: Guide) -> Iterator[Problem]:
     """Every outcome says what to count to know the advice works.
 
     Fails:  done: {verdict: "Yes", text: "..."}
     Passes: done: {verdict: "Yes", text: "...", measure: ["Orders that mention a post"]}
     """
     for node in _outcomes_without(guide, "measure"):
-        yield Diagnostic(node.mark, "missing-measure", f"outcome {node.id!r} says nothing to measure",
-                         "add 'measure:' with what to count to know the advice works", ERROR)
+        yield Problem(node.mark, f"outcome {node.id!r} says nothing to measure",
+                      "add 'measure:' with what to count to know the advice works")
 
 
-@check("missing-existing-accounts", OFF, switchable=True)
-def missing_existing_accounts(guide: Guide) -> Iterator[Diagnostic]:
+@check("missing-existing-accounts")
+def missing_existing_accounts(guide: Guide) -> Iterator[Problem]:
     """Every outcome tells a reader who already posts what to keep and what to close.
 
     Fails:  done: {verdict: "Not now", text: "..."}
     Passes: done: {verdict: "Not now", text: "...", existing_accounts: "Keep the page your buyers order from."}
     """
     for node in _outcomes_without(guide, "existing_accounts"):
-        yield Diagnostic(node.mark, "missing-existing-accounts",
-                         f"outcome {node.id!r} says nothing to a reader who already has accounts",
-                         "add 'existing_accounts:' saying which accounts to keep and which to close", ERROR)
+        yield Problem(node.mark, f"outcome {node.id!r} says nothing to a reader who already has accounts",
+                      "add 'existing_accounts:' saying which accounts to keep and which to close")

@@ -10,16 +10,14 @@ import calendar
 import datetime
 from typing import Iterator, Optional
 
-from ..diagnostics import WARNING, Diagnostic
 from ..load.sources import parse_published
 from ..model import Guide, Outcome, Source
-from .citations import all_citations
 from ..quotes import normalise
-from .registry import check
+from .registry import Problem, check
 
 
-@check("undated-source", WARNING, switchable=True)
-def undated_source(guide: Guide) -> Iterator[Diagnostic]:
+@check("undated-source")
+def undated_source(guide: Guide) -> Iterator[Problem]:
     """Every source says when it was published, stated or estimated from its text.
 
     Fails:  published: null
@@ -29,12 +27,11 @@ def undated_source(guide: Guide) -> Iterator[Diagnostic]:
     """
     for source in guide.sources:
         if source.published is None:
-            yield Diagnostic(source.published_mark or source.mark, "undated-source",
-                             f"the source {source.id!r} has no publication date, so readers cannot tell "
-                             "how old its advice is",
-                             "write the date the page states, or the year its text implies (a product launch, "
-                             "a year it names) with 'published_estimated: true' and the evidence in 'note'",
-                             WARNING)
+            yield Problem(source.published_mark or source.mark,
+                          f"the source {source.id!r} has no publication date, so readers cannot tell "
+                          "how old its advice is",
+                          "write the date the page states, or the year its text implies (a product launch, "
+                          "a year it names) with 'published_estimated: true' and the evidence in 'note'")
 
 
 def latest_day(published: str) -> Optional[datetime.date]:
@@ -60,8 +57,8 @@ def is_stale(source: Source, today: datetime.date, years: int) -> bool:
     return limit < today
 
 
-@check("stale-evidence", WARNING, switchable=True)
-def stale_evidence(guide: Guide) -> Iterator[Diagnostic]:
+@check("stale-evidence")
+def stale_evidence(guide: Guide) -> Iterator[Problem]:
     """An outcome that rests only on old sources says so to the reader, in a caveat.
 
     Old means older than the plugin option `stale_after_years` (8 by default),
@@ -81,15 +78,14 @@ def stale_evidence(guide: Guide) -> Iterator[Diagnostic]:
             if None in sources or not all(is_stale(s, today, guide.stale_after_years) for s in sources):
                 continue
             newest = max(s.published for s in sources)
-            yield Diagnostic(node.mark, "stale-evidence",
-                             f"outcome {node.id!r} rests only on sources older than {guide.stale_after_years} "
-                             f"years (the newest from {newest[:4]}) and has no caveat",
-                             "add 'caveat:' telling the reader how old the evidence is and what has changed "
-                             "since, or cite a newer source", WARNING)
+            yield Problem(node.mark, f"outcome {node.id!r} rests only on sources older than "
+                          f"{guide.stale_after_years} years (the newest from {newest[:4]}) and has no caveat",
+                          "add 'caveat:' telling the reader how old the evidence is and what has changed "
+                          "since, or cite a newer source")
 
 
-@check("inconsistent-translation", WARNING, switchable=True)
-def inconsistent_translation(guide: Guide) -> Iterator[Diagnostic]:
+@check("inconsistent-translation")
+def inconsistent_translation(guide: Guide) -> Iterator[Problem]:
     """One quote has one translation per language, wherever it is cited.
 
     Fails:  quote: "Customers referred bitterly..."   translation: {fr: "Les clients se plaignaient..."}
@@ -98,7 +94,8 @@ def inconsistent_translation(guide: Guide) -> Iterator[Diagnostic]:
     """
     first: dict[tuple[str, str, str], tuple[str, object]] = {}
     for tree in guide.trees:
-        for where, citation in all_citations(tree):
+        for cited in tree.citations():
+            citation = cited.citation
             if citation.translation is None:
                 continue
             versions = dict(citation.translation.translations)
@@ -107,12 +104,11 @@ def inconsistent_translation(guide: Guide) -> Iterator[Diagnostic]:
                 versions[guide.text_language] = citation.translation.value
             for language, text in sorted(versions.items()):
                 key = (citation.source.value, normalise(citation.quote.value), language)
-                seen = first.setdefault(key, (normalise(text), (tree, where, citation)))
+                seen = first.setdefault(key, (normalise(text), (tree, cited.where, citation)))
                 if seen[0] == normalise(text):
                     continue
                 other_tree, other_where, other = seen[1]
-                yield Diagnostic(citation.translation.mark, "inconsistent-translation",
-                                 f"this quote's {language!r} translation differs from the one in {other_where} "
-                                 f"({other.translation.mark.path}:{other.translation.mark.line})",
-                                 "use one translation per quote and language: copy the better one to both places",
-                                 WARNING)
+                yield Problem(citation.translation.mark,
+                              f"this quote's {language!r} translation differs from the one in {other_where} "
+                              f"({other.translation.mark.path}:{other.translation.mark.line})",
+                              "use one translation per quote and language: copy the better one to both places")

@@ -5,10 +5,9 @@ import difflib
 from collections import defaultdict
 from typing import Iterator, Optional
 
-from ..diagnostics import WARNING, Diagnostic
-from ..model import Guide, Link, Node, Question, Text, Tree
+from ..model import Guide, Link, Question
 from ..urls import Urls
-from .registry import check
+from .registry import Problem, check
 
 
 def _did_you_mean(name: str, choices) -> Optional[str]:
@@ -16,38 +15,9 @@ def _did_you_mean(name: str, choices) -> Optional[str]:
     return f"did you mean {close[0]!r}?" if close else None
 
 
-def complete_trees(guide: Guide) -> list[Tree]:
-    """Trees whose file loaded without error.
-
-    A node dropped for a typo would otherwise also be reported as a dangling
-    `next`, and its children as unreachable: one mistake, many messages.
-    """
-    return [t for t in guide.trees if t.complete]
-
-
-def successors(guide: Guide, tree: Tree, node: Node) -> list[tuple[Tree, Node, Text]]:
-    """Nodes reachable in one step, with the value that names each one."""
-    out = []
-    if isinstance(node, Question):
-        for answer in node.answers:
-            target = tree.node(answer.next.value)
-            if target is not None:
-                out.append((tree, target, answer.next))
-    elif isinstance(node, Link):
-        other = guide.tree(node.tree.value)
-        if other is not None:
-            target = other.node((node.node or other.start).value)
-            if target is not None:
-                out.append((other, target, node.tree))
-    return out
-
-
 @check("duplicate-id")
-def duplicate_ids(guide: Guide) -> Iterator[Diagnostic]:
+def duplicate_ids(guide: Guide) -> Iterator[Problem]:
     """Tree, source and answer ids are unique (node ids are keys: YAML catches those).
-
-    Neither may a tree be called `sources` nor a source `index`: its page
-    would take the address of the list of sources.
 
     Fails: two answers of one question whose labels give the same id
         answers: [{label: "Yes!", next: a}, {label: "Yes", next: b}]
@@ -58,30 +28,31 @@ def duplicate_ids(guide: Guide) -> Iterator[Diagnostic]:
         seen = {}
         for item in items:
             if item.id in seen:
-                yield Diagnostic(item.mark, "duplicate-id",
-                                 f"{kind} id {item.id!r} is already used by {seen[item.id]}",
-                                 f"rename one of the two {kind}s")
+                yield Problem(item.mark, f"{kind} id {item.id!r} is already used by {seen[item.id]}",
+                              f"rename one of the two {kind}s")
             else:
                 seen[item.id] = getattr(item, "file", "")
-    yield from _page_clashes(guide)
     for tree in guide.trees:
         for node in tree.nodes:
             if isinstance(node, Question):
                 seen = {}
                 for answer in node.answers:
                     if answer.id in seen:
-                        yield Diagnostic(answer.id_mark, "duplicate-id",
-                                         f"answer id {answer.id!r} is used twice in node {node.id!r}",
-                                         "give one of the answers an explicit, different 'id'")
+                        yield Problem(answer.id_mark, f"answer id {answer.id!r} is used twice in node {node.id!r}",
+                                      "give one of the answers an explicit, different 'id'")
                     seen[answer.id] = answer
 
 
-def _page_clashes(guide: Guide) -> Iterator[Diagnostic]:
-    """A tree or source whose page would have the address of the list of sources.
+@check("page-clash")
+def page_clashes(guide: Guide) -> Iterator[Problem]:
+    """No tree or source has a page at the address of the list of sources.
 
     A tree `sources` gets guide/sources.md, served at guide/sources/ like the
     list of sources (guide/sources/index.md); a source `index` gets that very
     file. Either way one page silently replaced the other.
+
+    Fails:  id: sources          (a tree, in a guide that cites sources)
+    Passes: id: our-sources
     """
     if not guide.sources:
         return
@@ -91,38 +62,36 @@ def _page_clashes(guide: Guide) -> Iterator[Diagnostic]:
     pages += [("source", s, urls.source_file(s.id)) for s in guide.sources]
     for kind, item, file in pages:
         if urls.url(file) == taken:
-            yield Diagnostic(item.mark, "duplicate-id",
-                             f"{kind} id {item.id!r} gives a page at {taken}, the address of the list of sources",
-                             f"rename the {kind}")
+            yield Problem(item.mark, f"{kind} id {item.id!r} gives a page at {taken}, the address of the list "
+                                     "of sources", f"rename the {kind}")
 
 
-@check("dangling-next")
-def dangling_next(guide: Guide) -> Iterator[Diagnostic]:
+@check("dangling-next", whole_files=True)
+def dangling_next(guide: Guide) -> Iterator[Problem]:
     """Every `start` and `next` names a node of the same tree.
 
     Fails:  start: goal     (and no node called goal)
     Passes: start: goal
             nodes: {goal: {question: ..., answers: [...]}}
     """
-    for tree in complete_trees(guide):
+    for tree in guide.trees:
         names = tree.index.keys()
         if tree.start.value not in names:
-            yield Diagnostic(tree.start.mark, "dangling-next",
-                             f"start node {tree.start.value!r} is not a node of tree {tree.id!r}",
-                             _did_you_mean(tree.start.value, names))
+            yield Problem(tree.start.mark,
+                          f"start node {tree.start.value!r} is not a node of tree {tree.id!r}",
+                          _did_you_mean(tree.start.value, names))
         for node in tree.nodes:
             if isinstance(node, Question):
                 for answer in node.answers:
                     if answer.next.value not in names:
-                        yield Diagnostic(answer.next.mark, "dangling-next",
-                                         f"answer {answer.label.value!r} leads to {answer.next.value!r}, "
-                                         f"which is not a node of tree {tree.id!r}",
-                                         _did_you_mean(answer.next.value, names)
-                                         or "add that node under 'nodes', or fix the name")
+                        yield Problem(answer.next.mark, f"answer {answer.label.value!r} leads to "
+                                      f"{answer.next.value!r}, which is not a node of tree {tree.id!r}",
+                                      _did_you_mean(answer.next.value, names)
+                                      or "add that node under 'nodes', or fix the name")
 
 
 @check("dangling-link")
-def dangling_link(guide: Guide) -> Iterator[Diagnostic]:
+def dangling_link(guide: Guide) -> Iterator[Problem]:
     """A hand-over names an existing tree (and node of it, when given).
 
     A tree whose file has errors is not judged: the file's own errors are
@@ -138,24 +107,23 @@ def dangling_link(guide: Guide) -> Iterator[Diagnostic]:
                 continue
             other = guide.tree(node.tree.value)
             if other is None:
-                yield Diagnostic(node.tree.mark, "dangling-link",
-                                 f"node {node.id!r} hands over to tree {node.tree.value!r}, which does not exist",
-                                 _did_you_mean(node.tree.value, tree_ids)
-                                 or "create rules/" + node.tree.value + ".yml, or fix the name")
+                yield Problem(node.tree.mark,
+                              f"node {node.id!r} hands over to tree {node.tree.value!r}, which does not exist",
+                              _did_you_mean(node.tree.value, tree_ids)
+                              or "create rules/" + node.tree.value + ".yml, or fix the name")
             elif node.node is not None and other.complete and other.node(node.node.value) is None:
-                yield Diagnostic(node.node.mark, "dangling-link",
-                                 f"tree {other.id!r} has no node {node.node.value!r}",
-                                 _did_you_mean(node.node.value, other.index.keys()))
+                yield Problem(node.node.mark, f"tree {other.id!r} has no node {node.node.value!r}",
+                              _did_you_mean(node.node.value, other.index.keys()))
 
 
-@check("unreachable-node")
-def unreachable_nodes(guide: Guide) -> Iterator[Diagnostic]:
+@check("unreachable-node", whole_files=True)
+def unreachable_nodes(guide: Guide) -> Iterator[Problem]:
     """Every node can be reached from the tree's start.
 
     Fails:  a node that no answer leads to
     Passes: remove it, or add an answer whose `next` names it
     """
-    for tree in complete_trees(guide):
+    for tree in guide.trees:
         start = tree.node(tree.start.value)
         if start is None:
             continue
@@ -163,32 +131,31 @@ def unreachable_nodes(guide: Guide) -> Iterator[Diagnostic]:
         todo = [start]
         while todo:
             node = todo.pop()
-            for other_tree, target, _ in successors(guide, tree, node):
+            for other_tree, target, _ in guide.successors(tree, node):
                 if other_tree is tree and target.id not in seen:
                     seen.add(target.id)
                     todo.append(target)
         for node in tree.nodes:
             if node.id not in seen:
-                yield Diagnostic(node.mark, "unreachable-node",
-                                 f"node {node.id!r} cannot be reached from the start ({tree.start.value!r})",
-                                 "point an answer's 'next' at it, or delete it")
+                yield Problem(node.mark, f"node {node.id!r} cannot be reached from the start ({tree.start.value!r})",
+                              "point an answer's 'next' at it, or delete it")
 
 
-@check("cycle")
-def cycles(guide: Guide) -> Iterator[Diagnostic]:
+@check("cycle", whole_files=True)
+def cycles(guide: Guide) -> Iterator[Problem]:
     """No path comes back to a node it already passed, across hand-overs too.
 
     Fails:  a: {question: ..., answers: [{label: Again, next: a}]}
     Passes: every path ends in a verdict
     """
     state: dict[tuple[str, str], int] = {}  # 1 = on the current path, 2 = done
-    for tree in complete_trees(guide):
+    for tree in guide.trees:
         for root in tree.nodes:
             if state.get((tree.id, root.id)):
                 continue
             # Iterative depth-first search: a 10,000-node chain must not hit
             # Python's recursion limit.
-            stack = [(tree, root, iter(successors(guide, tree, root)))]
+            stack = [(tree, root, iter(guide.successors(tree, root)))]
             state[(tree.id, root.id)] = 1
             while stack:
                 cur_tree, cur, children = stack[-1]
@@ -202,45 +169,43 @@ def cycles(guide: Guide) -> Iterator[Diagnostic]:
                 if state.get(key) == 1:
                     loop = [f"{t.id}:{n.id}" if t is not tree else n.id for t, n, _ in stack]
                     loop = loop[[i for i, (t, n, _) in enumerate(stack) if (t.id, n.id) == key][0]:]
-                    yield Diagnostic(named_by.mark, "cycle",
-                                     f"this leads back to {target.id!r}: {' → '.join(loop + [target.id])}",
-                                     "a decision path must end in a verdict: point this somewhere further on")
+                    yield Problem(named_by.mark, f"this leads back to {target.id!r}: {' → '.join(loop + [target.id])}",
+                                  "a decision path must end in a verdict: point this somewhere further on")
                 elif key not in state:
                     state[key] = 1
-                    stack.append((next_tree, target, iter(successors(guide, next_tree, target))))
+                    stack.append((next_tree, target, iter(guide.successors(next_tree, target))))
 
 
-@check("dead-end")
-def dead_ends(guide: Guide) -> Iterator[Diagnostic]:
+@check("dead-end", whole_files=True)
+def dead_ends(guide: Guide) -> Iterator[Problem]:
     """A question has answers to choose from.
 
     Fails:  q: {question: "Why?", answers: []}
     Passes: q: {question: "Why?", answers: [{label: Because, next: o}]}
     """
-    for tree in complete_trees(guide):
+    for tree in guide.trees:
         for node in tree.nodes:
             if isinstance(node, Question) and not node.answers:
-                yield Diagnostic(node.mark, "dead-end", f"question {node.id!r} has no answers",
-                                 "add at least two answers, each with a label and a next")
+                yield Problem(node.mark, f"question {node.id!r} has no answers",
+                              "add at least two answers, each with a label and a next")
 
 
-@check("single-answer", WARNING, switchable=True)
-def single_answer(guide: Guide) -> Iterator[Diagnostic]:
+@check("single-answer", whole_files=True)
+def single_answer(guide: Guide) -> Iterator[Problem]:
     """A question offers a choice: one answer is not a question.
 
     Fails:  answers: [{label: Continue, next: o}]
     Passes: answers: [{label: Yes, next: a}, {label: Not yet, next: b}]
     """
-    for tree in complete_trees(guide):
+    for tree in guide.trees:
         for node in tree.nodes:
             if isinstance(node, Question) and len(node.answers) == 1:
-                yield Diagnostic(node.mark, "single-answer", f"question {node.id!r} has a single answer",
-                                 "add the other answers a reader could give, or make it an outcome",
-                                 WARNING)
+                yield Problem(node.mark, f"question {node.id!r} has a single answer",
+                              "add the other answers a reader could give, or make it an outcome")
 
 
 @check("duplicate-label")
-def duplicate_labels(guide: Guide) -> Iterator[Diagnostic]:
+def duplicate_labels(guide: Guide) -> Iterator[Problem]:
     """Two answers of one question do not read the same.
 
     Fails:  answers: [{label: Yes, next: a}, {label: Yes, next: b}]
@@ -253,14 +218,14 @@ def duplicate_labels(guide: Guide) -> Iterator[Diagnostic]:
             for answer in node.answers:
                 key = " ".join(answer.label.value.lower().split())
                 if seen[key]:
-                    yield Diagnostic(answer.label.mark, "duplicate-label",
-                                     f"question {node.id!r} already has an answer labelled {answer.label.value!r}",
-                                     "a reader cannot tell them apart: reword one")
+                    yield Problem(answer.label.mark,
+                                  f"question {node.id!r} already has an answer labelled {answer.label.value!r}",
+                                  "a reader cannot tell them apart: reword one")
                 seen[key].append(answer)
 
 
-@check("tree-file-name", WARNING, switchable=True)
-def tree_file_name(guide: Guide) -> Iterator[Diagnostic]:
+@check("tree-file-name")
+def tree_file_name(guide: Guide) -> Iterator[Problem]:
     """A tree's id is its file's name, so contributors find it.
 
     Fails:  rules/shop.yml with `id: product-shop`
@@ -271,6 +236,5 @@ def tree_file_name(guide: Guide) -> Iterator[Diagnostic]:
     for tree in guide.trees:
         stem = PurePath(tree.file).stem
         if stem != tree.id:
-            yield Diagnostic(tree.mark, "tree-file-name",
-                             f"tree {tree.id!r} is in a file named {PurePath(tree.file).name!r}",
-                             f"rename the file to {tree.id}.yml, or the id to {stem!r}", WARNING)
+            yield Problem(tree.mark, f"tree {tree.id!r} is in a file named {PurePath(tree.file).name!r}",
+                          f"rename the file to {tree.id}.yml, or the id to {stem!r}")

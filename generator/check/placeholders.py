@@ -7,11 +7,9 @@ from typing import Iterator, Optional
 
 import yaml
 
-from ..diagnostics import Diagnostic
 from ..load.yamlfile import YamlDocument, mark_of, parse_text
 from ..model import Guide, Mark, Text, Tree
-from .citations import _texts, all_citations
-from .registry import check
+from .registry import Problem, check
 
 MARKER = "TODO:"
 """What a placeholder starts with. With its colon, no sentence a reader is
@@ -28,10 +26,10 @@ def is_placeholder(value: str) -> bool:
 def _tree_texts(tree: Tree) -> Iterator[Text]:
     # Quotes are left out: quote-not-in-source already fails a placeholder
     # quote, and tells what to copy there; one placeholder, one error.
-    yield from (t for t in (tree.title, tree.summary) if t is not None)
+    yield from tree.texts()
     for node in tree.nodes:
-        yield from _texts(node)
-    for _, citation in all_citations(tree):
+        yield from node.texts()
+    for _, _, citation in tree.citations():
         if citation.translation is not None:
             yield citation.translation
 
@@ -85,7 +83,7 @@ def _placeholders(guide: Guide, tree: Tree, text: Text) -> Iterator[tuple[Option
 
 
 @check("placeholder")
-def placeholder(guide: Guide) -> Iterator[Diagnostic]:
+def placeholder(guide: Guide) -> Iterator[Problem]:
     """No text of a tree is still a "TODO:" placeholder, in any language.
 
     Fails:  question: "TODO: the question, as a reader would ask it"
@@ -99,6 +97,6 @@ def placeholder(guide: Guide) -> Iterator[Diagnostic]:
                 instruction = value.lstrip()[len(MARKER):].strip().rstrip(".")
                 shown = " ".join(value.split())
                 shown = shown if len(shown) <= 80 else shown[:77] + "..."
-                yield Diagnostic(mark, "placeholder", f'{what} is a placeholder left by `{SCAFFOLD}`: "{shown}"',
-                                 f"write in its place: {instruction}" if instruction else
-                                 "write in its place the text a reader should see here")
+                yield Problem(mark, f'{what} is a placeholder left by `{SCAFFOLD}`: "{shown}"',
+                              f"write in its place: {instruction}" if instruction else
+                              "write in its place the text a reader should see here")

@@ -1,10 +1,14 @@
 """The registry of named checks.
 
-A check is a function that takes the loaded guide and *yields* diagnostics;
-nothing stops at the first problem. Each check's docstring shows rules that
-pass and rules that fail it, and the page "Writing rules" lists them all.
+A check is a function that takes the loaded guide and *yields* problems
+(`Problem`: where, what, how to fix); nothing stops at the first one. It is
+registered against a rule of generator/registry.py, and `run_checks` names
+each problem after that rule and gives it the rule's level, as yamllint's
+linter does: a check cannot report under another rule's name or severity.
+Each check's docstring shows rules that pass and rules that fail it, and the
+page "Writing rules" lists them all.
 
-A guide may set the level of the checks registered as `switchable` (house
+A guide may set the level of the rules registered as `switchable` (house
 rules such as "every answer cites a source") in the plugin's `checks:`
 option; the checks that keep the guide true (a quote is in its source, a
 `next` names a node) always run at their own severity.
@@ -13,30 +17,52 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Optional
 
-from ..diagnostics import ERROR, Diagnostic
-from ..model import Guide
+from ..diagnostics import Diagnostic
+from ..model import Guide, Mark
+from ..registry import ERROR, OFF, WARNING, Rule, rule
 
-CheckFunction = Callable[[Guide], Iterable[Diagnostic]]
-
-OFF = "off"
-LEVELS = (ERROR, "warning", OFF)
+LEVELS = (ERROR, WARNING, OFF)
 """What the plugin's `checks:` option may set a switchable check to."""
+
+
+class Problem(NamedTuple):
+    """What a check finds: the rule and its severity come from its registration."""
+
+    mark: Mark
+    message: str
+    hint: Optional[str] = None
+
+
+CheckFunction = Callable[[Guide], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
 class Check:
-    """One named rule."""
+    """One rule and the function that finds what breaks it."""
 
-    id: str
-    """Name shown in brackets after `error`, e.g. `dangling-next`."""
-    severity: str
-    """Severity of what it reports, or `off`: its level when the guide does not set one."""
+    rule: Rule
+    """The rule it reports, from generator/registry.py."""
     run: CheckFunction
-    """The function that yields diagnostics."""
-    switchable: bool = False
-    """Whether a guide may set its level (`checks:` in the plugin's options)."""
+    """The function that yields problems."""
+    whole_files: bool = False
+    """Judges only trees whose file loaded without error: in a file with a
+    typo, a node dropped for it would otherwise also be reported as a
+    dangling `next`, and its children as unreachable (one mistake, many
+    messages)."""
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def severity(self) -> str:
+        return self.rule.severity
+
+    @property
+    def switchable(self) -> bool:
+        return self.rule.switchable
 
     @property
     def doc(self) -> str:
@@ -46,14 +72,13 @@ class Check:
 CHECKS: dict[str, Check] = {}
 
 
-def check(check_id: str, severity: str = ERROR, switchable: bool = False,
-          ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check under its name."""
+def check(rule_id: str, whole_files: bool = False) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check as the one that reports a rule."""
 
     def register(function: CheckFunction) -> CheckFunction:
-        if check_id in CHECKS:
-            raise ValueError(f"check {check_id!r} registered twice")
-        CHECKS[check_id] = Check(check_id, severity, function, switchable)
+        if rule_id in CHECKS:
+            raise ValueError(f"check {rule_id!r} registered twice")
+        CHECKS[rule_id] = Check(rule(rule_id), function, whole_files)
         return function
 
     return register
@@ -65,12 +90,15 @@ def level(entry: Check, levels: Mapping[str, str]) -> str:
 
 
 def run_checks(guide: Guide, levels: Mapping[str, str] = {}) -> Iterator[Diagnostic]:  # noqa: B006 - read only
+    whole = None
     for entry in CHECKS.values():
         chosen = level(entry, levels)
         if chosen == OFF:
             continue
-        for diagnostic in entry.run(guide):
-            # A switchable check reports at the level the guide chose for it.
-            if entry.switchable and diagnostic.severity != chosen:
-                diagnostic = dataclasses.replace(diagnostic, severity=chosen)
-            yield diagnostic
+        judged = guide
+        if entry.whole_files:
+            if whole is None:
+                whole = dataclasses.replace(guide, trees=tuple(t for t in guide.trees if t.complete))
+            judged = whole
+        for problem in entry.run(judged):
+            yield Diagnostic(problem.mark, entry.id, problem.message, problem.hint, chosen)

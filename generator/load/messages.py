@@ -14,7 +14,7 @@ from typing import Optional
 
 import yaml
 
-from ..diagnostics import WARNING, Diagnostic
+from ..diagnostics import Diagnostic
 from ..model import Mark
 from .yamlfile import mark_of, parse_bytes
 
@@ -149,7 +149,7 @@ def untranslated(root: Path, languages, mkdocs_yml: Optional[Path], display) -> 
         diagnostics.append(Diagnostic(
             mark, "interface-untranslated",
             f"the interface has no '{language}' words for {len(missing)} message(s), shown in English: "
-            + ", ".join(missing), hint, WARNING))
+            + ", ".join(missing), hint))
     return diagnostics
 
 

@@ -163,7 +163,7 @@ class NodeReader:
             return Text(first.value, first.mark, tuple(sorted((k, t.value) for k, t in found.items())))
         if self.language not in found:
             if found and self.language not in unreadable:
-                self.error(node, "missing-translation", f"{what} has no {self.language!r} text, the guide's first "
+                self.error(node, "missing-main-language", f"{what} has no {self.language!r} text, the guide's first "
                            "language", f"add {self.language}: \"...\"")
             return None
         main = found.pop(self.language)
