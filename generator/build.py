@@ -23,7 +23,8 @@ import yaml
 from .audience import unpublished
 from .config import TRANSLATED_PAGE, GuideConfig, language_switcher, plugin_options, read_mkdocs_yml
 from .diagnostics import CompileError, format_text, has_errors, summary
-from .load.brand import SITE_TEXTS, edition_text, load_brand
+from .load.brand import SITE_TEXTS, load_brand
+from .localise import edition_text
 from .pipeline import compile_guide, write_outputs
 from .render.assetlinks import fix_asset_links
 from .render.csp import add_csp

@@ -111,7 +111,7 @@ def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
 
 def _site_name(mkdocs: dict, language: str, text_language: str) -> str:
     """The main edition's name: `site_name` may be a language map (load/brand.py checks it)."""
-    from .load.brand import edition_text  # the loader imports this module
+    from .localise import edition_text
 
     name = edition_text(mkdocs.get("site_name"), language, text_language)
     return name if isinstance(name, str) and name else "Decision guide"

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Optional
 
-from .model import Citation, Guide, Source, Text
+from .model import Citation, Guide, Mark, Source, Text
 
 
 _FR_SPACE_BEFORE = re.compile(r"[ \u00a0\u202f]+([:;?!»])")
@@ -27,6 +28,28 @@ def french_spacing(text: str) -> str:
 
 TYPOGRAPHY = {"fr": french_spacing}
 """Per-language typography applied to every translated text a reader sees (never to quotes)."""
+
+
+def text_in(text: Optional[Text], language: str) -> Optional[str]:
+    """A brand text as the edition in `language` shows it: its own text from a
+    language map, else the map's main one (the rules' language, or the first)."""
+    if text is None:
+        return None
+    translated = text.translated(language)
+    if translated is None:
+        return text.value
+    return TYPOGRAPHY.get(language, str)(translated)
+
+
+def edition_text(value, language: str, text_language: str = "en"):
+    """`text_in` for a value as mkdocs.yml's plain reading gives it (a string, or
+    a language map), for the doors that hand MkDocs or Zensical a string before
+    the brand is loaded; anything else comes back as it is (load_brand reports it)."""
+    if not isinstance(value, dict) or not value:
+        return value
+    texts = {k: v for k, v in value.items() if isinstance(v, str)}
+    main = texts.get(text_language, next(iter(texts.values()), value))
+    return text_in(Text(main, Mark("mkdocs.yml", 1, 1), tuple(sorted(texts.items()))), language)
 
 
 def _swap(value, language: str):

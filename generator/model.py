@@ -5,14 +5,9 @@ check far from the loader can still point at the file, line and column.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional, Union
-
-if TYPE_CHECKING:  # the brand is loaded apart; imported here for the annotation only
-    from .load.brand import Brand
-
+from typing import Optional, Union
 
 @dataclass(frozen=True, order=True)
 class Mark:
@@ -26,24 +21,6 @@ class Mark:
     """1-based column."""
     end_column: Optional[int] = field(default=None, compare=False)
     """1-based column just after the value on the same line, when known."""
-
-
-NAMES = {"names": True}
-"""Field metadata of a `Text` that names a node or a tree rather than says
-something: `texts()` leaves it out, as it does ids and marks."""
-
-
-def _texts(value) -> Iterator[Text]:
-    if isinstance(value, Text):
-        yield value
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _texts(item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, Citation):
-        # Quotes are verbatim: a citation's own words are the source's.
-        for f in dataclasses.fields(value):
-            if not f.metadata.get("names"):
-                yield from _texts(getattr(value, f.name))
 
 
 @dataclass(frozen=True)
@@ -124,7 +101,7 @@ class Answer:
     """Unique in its question; the URL carries it."""
     label: Text
     """What the reader clicks."""
-    next: Text = field(metadata=NAMES)
+    next: Text
     """Id of the node it leads to, in the same tree."""
     reasoning: Optional[Text]
     """Why this answer matters."""
@@ -163,14 +140,6 @@ class Question:
 
     kind = "question"
 
-    def children(self) -> tuple[Text, ...]:
-        """The nodes of its tree it leads to: each answer's `next`, in order, as written."""
-        return tuple(answer.next for answer in self.answers)
-
-    def texts(self) -> Iterator[Text]:
-        """Every text a reader sees of it and its answers; quotes and names of nodes aside."""
-        return _texts(self)
-
 
 @dataclass(frozen=True)
 class Outcome:
@@ -203,14 +172,6 @@ class Outcome:
 
     kind = "outcome"
 
-    def children(self) -> tuple[Text, ...]:
-        """None: a path ends here."""
-        return ()
-
-    def texts(self) -> Iterator[Text]:
-        """Every text a reader sees of it; quotes aside."""
-        return _texts(self)
-
 
 @dataclass(frozen=True)
 class Link:
@@ -218,9 +179,9 @@ class Link:
 
     id: str
     """Unique in its tree."""
-    tree: Text = field(metadata=NAMES)
+    tree: Text
     """Id of the tree to continue in."""
-    node: Optional[Text] = field(metadata=NAMES)
+    node: Optional[Text]
     """Node of that tree to continue at; its start when None."""
     text: Optional[Text]
     """A line shown before handing over."""
@@ -233,39 +194,41 @@ class Link:
 
     kind = "link"
 
-    def children(self) -> tuple[Text, ...]:
-        """None in its own tree: it hands over to another (`Guide.successors` follows it)."""
-        return ()
-
-    def texts(self) -> Iterator[Text]:
-        """The line shown before handing over, and its caveat."""
-        return _texts(self)
-
 
 Node = Union[Question, Outcome, Link]
 
 
-class Cited(NamedTuple):
-    """A citation of a tree and what it supports."""
+@dataclass(frozen=True)
+class Brand:
+    """What an agency sets in `extra.brand`, and the site's name and description.
 
-    node: Node
-    """The node it supports, or whose answer it supports."""
-    answer: Optional[Answer]
-    """The answer it supports; None when it supports the node itself."""
-    citation: Citation
+    Texts are `Text`s: one string for every edition, or a language map whose
+    edition text `text_in` picks."""
 
-    @property
-    def where(self) -> str:
-        """What it supports, for a message: `node 'goal'`, `answer 'Yes' of 'goal'`."""
-        if self.answer is None:
-            return f"node {self.node.id!r}"
-        return f"answer {self.answer.label.value!r} of {self.node.id!r}"
-
-
-def _default_brand():
-    from .load.brand import Brand
-
-    return Brand()
+    primary: Optional[str] = None
+    """Main colour, `#RRGGBB`."""
+    accent: Optional[str] = None
+    """Accent colour, `#RRGGBB`."""
+    logo: Optional[str] = None
+    """Logo image, relative to the docs folder."""
+    favicon: Optional[str] = None
+    """Favicon, relative to the docs folder."""
+    image: Optional[str] = None
+    """The picture of a shared link's preview (`og:image`), relative to the
+    docs folder; the logo when unset (render/social.py)."""
+    cta_text: Optional[Text] = None
+    """Text of the call to action shown on every outcome."""
+    cta_url: Optional[str] = None
+    """Where the call to action leads (http, https, mailto or a path)."""
+    footer: Optional[Text] = None
+    """Footer text (MkDocs' `copyright`)."""
+    site_name: Optional[Text] = None
+    """mkdocs.yml's `site_name`, when it is valid."""
+    site_description: Optional[Text] = None
+    """mkdocs.yml's `site_description`, when set and valid."""
+    analytics_origin: Optional[str] = None
+    """The one origin besides the site's own that pages may load a script from
+    and send events to (render/csp.py), `https://host[:port]` without a slash."""
 
 
 @dataclass(frozen=True)
@@ -276,11 +239,11 @@ class Tree:
     """Unique in the guide; names the page."""
     title: Text
     """Page title."""
-    profile: Text = field(metadata=NAMES)
+    profile: Text
     """Business profile it serves (`product-shop`, `b2b`, `router`...)."""
     summary: Optional[Text]
     """One sentence shown where the tree is listed."""
-    start: Text = field(metadata=NAMES)
+    start: Text
     """Id of the first node."""
     nodes: tuple[Node, ...]
     """All nodes, in the order written."""
@@ -306,25 +269,6 @@ class Tree:
             object.__setattr__(self, "_index", cached)
         return cached
 
-    def texts(self) -> Iterator[Text]:
-        """The tree's own texts a reader sees (title, summary); its nodes have theirs."""
-        for f in dataclasses.fields(self):
-            if f.name != "nodes" and not f.metadata.get("names"):
-                yield from _texts(getattr(self, f.name))
-
-    def citations(self) -> tuple[Cited, ...]:
-        """Every citation of the tree, in the order written: a node's own, then its answers'."""
-        cached = self.__dict__.get("_citations")
-        if cached is None:
-            found = []
-            for node in self.nodes:
-                found += [Cited(node, None, c) for c in getattr(node, "citations", ())]
-                for answer in getattr(node, "answers", ()):
-                    found += [Cited(node, answer, c) for c in answer.citations]
-            cached = tuple(found)
-            object.__setattr__(self, "_citations", cached)
-        return cached
-
 
 @dataclass(frozen=True)
 class Guide:
@@ -338,7 +282,7 @@ class Guide:
     """Trees sorted by id."""
     sources: tuple[Source, ...]
     """Sources sorted by id."""
-    brand: "Brand" = field(default_factory=lambda: _default_brand())
+    brand: Brand = field(default_factory=Brand)
     """The agency's name, colours and call to action (`extra.brand`)."""
     languages: tuple[str, ...] = ()
     """Every edition the guide is built in, the main one first."""
@@ -363,12 +307,3 @@ class Guide:
     def source(self, source_id: str) -> Optional[Source]:
         """The source with this id, or None."""
         return next((s for s in self.sources if s.id == source_id), None)
-
-    def successors(self, tree: Tree, node: Node) -> list[tuple[Tree, Node, Text]]:
-        """The nodes one step on, across a hand-over too, each with the value
-        that names it; a name that leads nowhere gives none."""
-        if isinstance(node, Link):
-            other = self.tree(node.tree.value)
-            target = other.node((node.node or other.start).value) if other is not None else None
-            return [(other, target, node.tree)] if target is not None else []
-        return [(tree, target, name) for name in node.children() if (target := tree.node(name.value)) is not None]

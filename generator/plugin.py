@@ -24,7 +24,9 @@ from mkdocs.structure.toc import get_toc
 from .audience import maintainer_pages, unpublished
 from .config import TRANSLATED_PAGE, GuideConfig, check_levels, editions, language_switcher
 from .load.options import check_options
-from .load.brand import Brand, load_brand, text_in
+from .load.brand import load_brand
+from .localise import text_in
+from .model import Brand
 from .render.csp import add_csp
 from .render.history import add_history_guard
 from .render import interface

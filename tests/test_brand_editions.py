@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, needs_chromium, serve_folder
-from generator.load.brand import DARK_BACKGROUND, contrast, load_brand
+from generator.colours import DARK_BACKGROUND, contrast
+from generator.load.brand import load_brand
 from test_build import guide
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><rect width="24" height="24"/></svg>\n'

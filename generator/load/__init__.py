@@ -4,11 +4,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from .brand import Brand, load_brand
+from .brand import load_brand
 from .options import check_options
 from ..config import GuideConfig
 from ..diagnostics import Diagnostic
-from ..model import Mark, Source, Tree
+from ..model import Brand, Mark, Source, Tree
 from .rules import load_tree
 from .sources import load_source
 

@@ -7,14 +7,14 @@ mistake in the rules, by `guide check` and by the build alike.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 import yaml
 
+from ..colours import DARK_BACKGROUND, TEXT_CONTRAST, WHITE, contrast, for_dark, text_on
 from ..diagnostics import Diagnostic
-from ..model import Mark, Text
+from ..model import Brand, Mark, Text
 from .nodes import _IMPLICIT_NAMES, LANGUAGE
 from .yamlfile import STR, mark_of
 
@@ -34,69 +34,6 @@ only on this machine, with a port, for tests."""
 ANALYTICS_KEY = "extra.brand.analytics.origin"
 SITE_TEXTS = ("site_name", "site_description")
 """Top-level keys of mkdocs.yml that, like the brand's texts, may be given per language."""
-WHITE = "#ffffff"
-DARK_BACKGROUND = "#1e2129"
-"""The dark palette's background: mkdocs-material's slate, hsl(225 15% 14%), the
-lightest of the dark backgrounds (Zensical's is darker), so the hardest for light text."""
-TEXT_CONTRAST = 4.5
-"""WCAG 2.1 AA for text (1.4.3)."""
-
-
-@dataclass(frozen=True)
-class Brand:
-    """What an agency sets in `extra.brand`, and the site's name and description.
-
-    Texts are `Text`s: one string for every edition, or a language map whose
-    edition text `text_in` picks."""
-
-    primary: Optional[str] = None
-    """Main colour, `#RRGGBB`."""
-    accent: Optional[str] = None
-    """Accent colour, `#RRGGBB`."""
-    logo: Optional[str] = None
-    """Logo image, relative to the docs folder."""
-    favicon: Optional[str] = None
-    """Favicon, relative to the docs folder."""
-    image: Optional[str] = None
-    """The picture of a shared link's preview (`og:image`), relative to the
-    docs folder; the logo when unset (render/social.py)."""
-    cta_text: Optional[Text] = None
-    """Text of the call to action shown on every outcome."""
-    cta_url: Optional[str] = None
-    """Where the call to action leads (http, https, mailto or a path)."""
-    footer: Optional[Text] = None
-    """Footer text (MkDocs' `copyright`)."""
-    site_name: Optional[Text] = None
-    """mkdocs.yml's `site_name`, when it is valid."""
-    site_description: Optional[Text] = None
-    """mkdocs.yml's `site_description`, when set and valid."""
-    analytics_origin: Optional[str] = None
-    """The one origin besides the site's own that pages may load a script from
-    and send events to (render/csp.py), `https://host[:port]` without a slash."""
-
-
-def text_in(text: Optional[Text], language: str) -> Optional[str]:
-    """A brand text as the edition in `language` shows it: its own text from a
-    language map, else the map's main one (the rules' language, or the first)."""
-    if text is None:
-        return None
-    translated = text.translated(language)
-    if translated is None:
-        return text.value
-    from ..localise import TYPOGRAPHY  # here: localise imports the model, which names Brand
-
-    return TYPOGRAPHY.get(language, str)(translated)
-
-
-def edition_text(value, language: str, text_language: str = "en"):
-    """`text_in` for a value as mkdocs.yml's plain reading gives it (a string, or
-    a language map), for the doors that hand MkDocs or Zensical a string before
-    the brand is loaded; anything else comes back as it is (load_brand reports it)."""
-    if not isinstance(value, dict) or not value:
-        return value
-    texts = {k: v for k, v in value.items() if isinstance(v, str)}
-    main = texts.get(text_language, next(iter(texts.values()), value))
-    return text_in(Text(main, Mark("mkdocs.yml", 1, 1), tuple(sorted(texts.items()))), language)
 
 
 def _get(mapping: Optional[yaml.Node], key: str) -> Optional[tuple[yaml.Node, yaml.Node]]:
@@ -161,7 +98,7 @@ def _scripts_outside_policy(root, display: str, allowed: Optional[str]) -> list[
         hint = (f"the pages allow scripts from the site and from {allowed} only" if allowed else
                 "the pages allow scripts from the site only")
         problems.append(Diagnostic(
-            mark_of(display, node), "blocked-script",
+            mark_of(display, node), "brand",
             f"extra_javascript: {node.value.strip()!r} comes from {origin}, which the pages' "
             f"Content-Security-Policy blocks", f"to allow it, set {ANALYTICS_KEY}: {origin}"
             if ORIGIN.match(origin) else f"{hint}; serve it from the docs folder or from an https origin "
@@ -182,8 +119,8 @@ def _scripts_outside_policy(root, display: str, allowed: Optional[str]) -> list[
                        "Content-Security-Policy, which allows scripts and requests to the site"
                        + (f" and {allowed} only" if allowed else " only"))
             hint = f"set {ANALYTICS_KEY} to the origin its script loads from and sends to"
-        problems.append(Diagnostic(mark_of(display, theme_analytics[0]),
-                                   "blocked-script" if name == "google" else "theme-analytics", message, hint))
+        problems.append(Diagnostic(mark_of(display, theme_analytics[0]), "brand", message, hint,
+                                   "error" if name == "google" else "warning"))
     return problems
 
 
@@ -196,8 +133,8 @@ def _load_brand(mkdocs_yml: Path, docs_dir: Path, display: str, text_language: s
     problems: list[Diagnostic] = []
     values: dict = {}
 
-    def problem(node, key, message, hint=None, rule="brand"):
-        problems.append(Diagnostic(mark_of(display, node), rule, f"{key}: {message}", hint))
+    def problem(node, key, message, hint=None, severity="error"):
+        problems.append(Diagnostic(mark_of(display, node), "brand", f"{key}: {message}", hint, severity))
 
     def text(node: yaml.Node, key: str) -> Optional[Text]:
         """One string, or `{en: ..., fr: ...}`, like the rules' texts."""
@@ -230,7 +167,7 @@ def _load_brand(mkdocs_yml: Path, docs_dir: Path, display: str, text_language: s
             if language not in found:
                 shown = text_language if text_language in found else next(iter(found))
                 problem(node, key, f"has no {language!r} text; the {language!r} edition shows the {shown!r} one",
-                        f'add {language}: "..."', "brand-untranslated")
+                        f'add {language}: "..."', "warning")
         main = found.get(text_language, next(iter(found.values())))
         return Text(main, mark_of(display, node), tuple(sorted(found.items())))
 
@@ -330,34 +267,17 @@ def _contrast_warnings(key: str, colour: str, mark: Mark) -> list[Diagnostic]:
     (the light palette, and print) each is drawn as given, so a light brand
     colour fails there. On the dark palette both are drawn in the least
     lightened shade of them that reads at 4.5:1 on its background
-    (render/brand.py `for_dark`): no brand colour fails there, and none could
+    (colours.py `for_dark`): no brand colour fails there, and none could
     pass on both backgrounds as given (dark text on white and light text on
     #1e2129 at 4.5:1 each need a luminance at most 0.18 and at least 0.25).
     Text drawn on the colour (the header's, a filled button's) is black or
     white, whichever reads better (`text_on`): at least 4.58:1, checked too."""
-    from ..render.brand import for_dark, text_on  # the stylesheet's own choices
-
     what = "links and buttons" if key == "primary" else "hovered and focused links"
     checks = [(colour, WHITE, f"{colour} on white", what, "pick a darker shade"),
               (for_dark(colour), DARK_BACKGROUND, f"{for_dark(colour)} (its shade for the dark palette) on "
                f"{DARK_BACKGROUND}", what, "pick a lighter shade"),
               (text_on(colour), colour, f"the text drawn on it ({text_on(colour)})", "the header's text",
                "pick a darker or a lighter shade")]
-    return [Diagnostic(mark, "brand-contrast", f"extra.brand.{key}: {where} has a contrast of "
-                       f"{contrast(fg, bg):.1f}:1; {uses} need 4.5:1", hint)
+    return [Diagnostic(mark, "brand", f"extra.brand.{key}: {where} has a contrast of {contrast(fg, bg):.1f}:1; "
+                       f"{uses} need 4.5:1", hint, "warning")
             for fg, bg, where, uses, hint in checks if contrast(fg, bg) < TEXT_CONTRAST]
-
-
-def _luminance(colour: str) -> float:
-    def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(int(colour[i:i + 2], 16)) for i in (1, 3, 5))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG contrast ratio of two colours."""
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)

@@ -1,30 +1,8 @@
 """The brand's colours as CSS custom properties for mkdocs-material and Zensical."""
 from __future__ import annotations
 
-from ..load.brand import DARK_BACKGROUND, TEXT_CONTRAST, WHITE, Brand, _luminance, contrast
-
-
-def _mix(colour: str, other: str, share: float) -> str:
-    a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b))
-
-
-def text_on(colour: str) -> str:
-    """Black or white, whichever reads better on the colour."""
-    return "#000000" if _luminance(colour) > 0.179 else "#ffffff"
-
-
-def for_dark(colour: str) -> str:
-    """A brand colour as text on the dark palette: the least lightened shade of
-    it that reads at 4.5:1 on the dark background, the colour itself when it
-    does (the theme's own palettes do the same: indigo's links are #5488e8 on
-    slate)."""
-    for step in range(0, 101, 5):
-        shade = _mix(colour, WHITE, step / 100)
-        if contrast(shade, DARK_BACKGROUND) >= TEXT_CONTRAST:
-            return shade
-    return WHITE  # pragma: no cover - white itself passes
+from ..colours import WHITE, for_dark, mix, text_on
+from ..model import Brand
 
 
 def brand_css(brand: Brand) -> str:
@@ -32,8 +10,8 @@ def brand_css(brand: Brand) -> str:
     rules = []
     if brand.primary:
         rules += [f"--md-primary-fg-color: {brand.primary};",
-                  f"--md-primary-fg-color--light: {_mix(brand.primary, WHITE, .25)};",
-                  f"--md-primary-fg-color--dark: {_mix(brand.primary, '#000000', .25)};",
+                  f"--md-primary-fg-color--light: {mix(brand.primary, WHITE, .25)};",
+                  f"--md-primary-fg-color--dark: {mix(brand.primary, '#000000', .25)};",
                   f"--md-primary-bg-color: {text_on(brand.primary)};",
                   f"--md-typeset-a-color: {brand.primary};"]
     if brand.accent:
