@@ -5,9 +5,10 @@ check far from the loader can still point at the file, line and column.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Iterator, NamedTuple, Optional, Union
 
 @dataclass(frozen=True, order=True)
 class Mark:
@@ -21,6 +22,24 @@ class Mark:
     """1-based column."""
     end_column: Optional[int] = field(default=None, compare=False)
     """1-based column just after the value on the same line, when known."""
+
+
+NAMES = {"names": True}
+"""Field metadata of a `Text` that names a node or a tree rather than says
+something: `texts()` leaves it out, as it does ids and marks."""
+
+
+def _texts(value) -> Iterator[Text]:
+    if isinstance(value, Text):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, Citation):
+        # Quotes are verbatim: a citation's own words are the source's.
+        for f in dataclasses.fields(value):
+            if not f.metadata.get("names"):
+                yield from _texts(getattr(value, f.name))
 
 
 @dataclass(frozen=True)
@@ -101,7 +120,7 @@ class Answer:
     """Unique in its question; the URL carries it."""
     label: Text
     """What the reader clicks."""
-    next: Text
+    next: Text = field(metadata=NAMES)
     """Id of the node it leads to, in the same tree."""
     reasoning: Optional[Text]
     """Why this answer matters."""
@@ -140,6 +159,14 @@ class Question:
 
     kind = "question"
 
+    def children(self) -> tuple[Text, ...]:
+        """The nodes of its tree it leads to: each answer's `next`, in order, as written."""
+        return tuple(answer.next for answer in self.answers)
+
+    def texts(self) -> Iterator[Text]:
+        """Every text a reader sees of it and its answers; quotes and names of nodes aside."""
+        return _texts(self)
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -172,6 +199,14 @@ class Outcome:
 
     kind = "outcome"
 
+    def children(self) -> tuple[Text, ...]:
+        """None: a path ends here."""
+        return ()
+
+    def texts(self) -> Iterator[Text]:
+        """Every text a reader sees of it; quotes aside."""
+        return _texts(self)
+
 
 @dataclass(frozen=True)
 class Link:
@@ -179,9 +214,9 @@ class Link:
 
     id: str
     """Unique in its tree."""
-    tree: Text
+    tree: Text = field(metadata=NAMES)
     """Id of the tree to continue in."""
-    node: Optional[Text]
+    node: Optional[Text] = field(metadata=NAMES)
     """Node of that tree to continue at; its start when None."""
     text: Optional[Text]
     """A line shown before handing over."""
@@ -194,8 +229,33 @@ class Link:
 
     kind = "link"
 
+    def children(self) -> tuple[Text, ...]:
+        """None in its own tree: it hands over to another (`Guide.successors` follows it)."""
+        return ()
+
+    def texts(self) -> Iterator[Text]:
+        """The line shown before handing over, and its caveat."""
+        return _texts(self)
+
 
 Node = Union[Question, Outcome, Link]
+
+
+class Cited(NamedTuple):
+    """A citation of a tree and what it supports."""
+
+    node: Node
+    """The node it supports, or whose answer it supports."""
+    answer: Optional[Answer]
+    """The answer it supports; None when it supports the node itself."""
+    citation: Citation
+
+    @property
+    def where(self) -> str:
+        """What it supports, for a message: `node 'goal'`, `answer 'Yes' of 'goal'`."""
+        if self.answer is None:
+            return f"node {self.node.id!r}"
+        return f"answer {self.answer.label.value!r} of {self.node.id!r}"
 
 
 @dataclass(frozen=True)
@@ -239,11 +299,11 @@ class Tree:
     """Unique in the guide; names the page."""
     title: Text
     """Page title."""
-    profile: Text
+    profile: Text = field(metadata=NAMES)
     """Business profile it serves (`product-shop`, `b2b`, `router`...)."""
     summary: Optional[Text]
     """One sentence shown where the tree is listed."""
-    start: Text
+    start: Text = field(metadata=NAMES)
     """Id of the first node."""
     nodes: tuple[Node, ...]
     """All nodes, in the order written."""
@@ -267,6 +327,25 @@ class Tree:
             for n in self.nodes:
                 cached.setdefault(n.id, n)
             object.__setattr__(self, "_index", cached)
+        return cached
+
+    def texts(self) -> Iterator[Text]:
+        """The tree's own texts a reader sees (title, summary); its nodes have theirs."""
+        for f in dataclasses.fields(self):
+            if f.name != "nodes" and not f.metadata.get("names"):
+                yield from _texts(getattr(self, f.name))
+
+    def citations(self) -> tuple[Cited, ...]:
+        """Every citation of the tree, in the order written: a node's own, then its answers'."""
+        cached = self.__dict__.get("_citations")
+        if cached is None:
+            found = []
+            for node in self.nodes:
+                found += [Cited(node, None, c) for c in getattr(node, "citations", ())]
+                for answer in getattr(node, "answers", ()):
+                    found += [Cited(node, answer, c) for c in answer.citations]
+            cached = tuple(found)
+            object.__setattr__(self, "_citations", cached)
         return cached
 
 
@@ -307,3 +386,12 @@ class Guide:
     def source(self, source_id: str) -> Optional[Source]:
         """The source with this id, or None."""
         return next((s for s in self.sources if s.id == source_id), None)
+
+    def successors(self, tree: Tree, node: Node) -> list[tuple[Tree, Node, Text]]:
+        """The nodes one step on, across a hand-over too, each with the value
+        that names it; a name that leads nowhere gives none."""
+        if isinstance(node, Link):
+            other = self.tree(node.tree.value)
+            target = other.node((node.node or other.start).value) if other is not None else None
+            return [(other, target, node.tree)] if target is not None else []
+        return [(tree, target, name) for name in node.children() if (target := tree.node(name.value)) is not None]

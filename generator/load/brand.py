@@ -98,7 +98,7 @@ def _scripts_outside_policy(root, display: str, allowed: Optional[str]) -> list[
         hint = (f"the pages allow scripts from the site and from {allowed} only" if allowed else
                 "the pages allow scripts from the site only")
         problems.append(Diagnostic(
-            mark_of(display, node), "brand",
+            mark_of(display, node), "blocked-script",
             f"extra_javascript: {node.value.strip()!r} comes from {origin}, which the pages' "
             f"Content-Security-Policy blocks", f"to allow it, set {ANALYTICS_KEY}: {origin}"
             if ORIGIN.match(origin) else f"{hint}; serve it from the docs folder or from an https origin "
@@ -119,8 +119,8 @@ def _scripts_outside_policy(root, display: str, allowed: Optional[str]) -> list[
                        "Content-Security-Policy, which allows scripts and requests to the site"
                        + (f" and {allowed} only" if allowed else " only"))
             hint = f"set {ANALYTICS_KEY} to the origin its script loads from and sends to"
-        problems.append(Diagnostic(mark_of(display, theme_analytics[0]), "brand", message, hint,
-                                   "error" if name == "google" else "warning"))
+        problems.append(Diagnostic(mark_of(display, theme_analytics[0]),
+                                   "blocked-script" if name == "google" else "theme-analytics", message, hint))
     return problems
 
 
@@ -133,8 +133,8 @@ def _load_brand(mkdocs_yml: Path, docs_dir: Path, display: str, text_language: s
     problems: list[Diagnostic] = []
     values: dict = {}
 
-    def problem(node, key, message, hint=None, severity="error"):
-        problems.append(Diagnostic(mark_of(display, node), "brand", f"{key}: {message}", hint, severity))
+    def problem(node, key, message, hint=None, rule="brand"):
+        problems.append(Diagnostic(mark_of(display, node), rule, f"{key}: {message}", hint))
 
     def text(node: yaml.Node, key: str) -> Optional[Text]:
         """One string, or `{en: ..., fr: ...}`, like the rules' texts."""
@@ -167,7 +167,7 @@ def _load_brand(mkdocs_yml: Path, docs_dir: Path, display: str, text_language: s
             if language not in found:
                 shown = text_language if text_language in found else next(iter(found))
                 problem(node, key, f"has no {language!r} text; the {language!r} edition shows the {shown!r} one",
-                        f'add {language}: "..."', "warning")
+                        f'add {language}: "..."', "brand-untranslated")
         main = found.get(text_language, next(iter(found.values())))
         return Text(main, mark_of(display, node), tuple(sorted(found.items())))
 
@@ -278,6 +278,6 @@ def _contrast_warnings(key: str, colour: str, mark: Mark) -> list[Diagnostic]:
                f"{DARK_BACKGROUND}", what, "pick a lighter shade"),
               (text_on(colour), colour, f"the text drawn on it ({text_on(colour)})", "the header's text",
                "pick a darker or a lighter shade")]
-    return [Diagnostic(mark, "brand", f"extra.brand.{key}: {where} has a contrast of {contrast(fg, bg):.1f}:1; "
-                       f"{uses} need 4.5:1", hint, "warning")
+    return [Diagnostic(mark, "brand-contrast", f"extra.brand.{key}: {where} has a contrast of "
+                       f"{contrast(fg, bg):.1f}:1; {uses} need 4.5:1", hint)
             for fg, bg, where, uses, hint in checks if contrast(fg, bg) < TEXT_CONTRAST]
