@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksu
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test install build check paths lock chromium bench clean
+.PHONY: serve test install build check tree paths lock chromium bench clean
 
 PORT ?= 8000
 serve: $(STAMP)  ## build every edition and serve it on http://127.0.0.1:$(PORT)/decision-guide/ (site_url's path), rebuilt as you edit
@@ -22,6 +22,10 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(VENV)/bin/guide check
+
+tree: $(STAMP)  ## write a new tree full of placeholders: make tree NAME=restaurants
+	@test -n "$(NAME)" || { echo "usage: make tree NAME=the-new-tree-id" >&2; exit 2; }
+	$(VENV)/bin/guide new tree $(NAME)
 
 paths: $(STAMP)  ## rewrite rules/paths.txt after a routing change
 	$(VENV)/bin/guide paths

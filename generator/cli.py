@@ -75,8 +75,8 @@ def cmd_serve(args) -> int:
             probe.bind(("127.0.0.1", args.port))
         except OSError:
             print(f"error: port {args.port} is busy (another preview, or another program, uses it): "
-                  f"run `guide serve --port {args.port + 1}` (`make serve PORT={args.port + 1}` in the "
-                  "generator's repository) or stop the other one", file=sys.stderr)
+                  f"run `make serve PORT={args.port + 1}` (`guide serve --port {args.port + 1}` where there "
+                  "is no Makefile) or stop the other one", file=sys.stderr)
             return 1
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
@@ -85,6 +85,7 @@ def cmd_serve(args) -> int:
     from .config import read_mkdocs_yml
 
     mkdocs_yml = config.root / (config.mkdocs_file or "mkdocs.yml")
+    _show_progress()
     try:
         # A site_name or site_description per language, as MkDocs takes it: the root edition's text.
         serve(str(mkdocs_yml), dev_addr=f"127.0.0.1:{args.port}",
@@ -93,6 +94,20 @@ def cmd_serve(args) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 1
     return 0
+
+
+def _show_progress() -> None:
+    """MkDocs says what the preview is doing ("Building documentation...",
+    "Serving on http://..."), but through logging, which nothing here set up:
+    a contributor saw no address and could not tell when the site was ready."""
+    import logging
+
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
 
 
 def cmd_paths(args) -> int:

@@ -93,6 +93,12 @@ def stale_paths(guide: Guide, config: GuideConfig) -> list[Diagnostic]:
     counted = [f"{added} path{'s' * (added != 1)} not in it" if added else "",
                f"{gone} listed path{'s' * (gone != 1)} that no longer exist{'s' * (gone == 1)}" if gone else ""]
     what = ", ".join(c for c in counted if c) or "its outcomes or headings changed"
+    # The line placed is only where the change begins in the old file; the
+    # contributor recognises their change by a path of it.
+    example = next((line[2:] for sign in ("+ ", "- ") for line in changes
+                    if line.startswith(sign) and " ⇒ " in line), None)
+    if example:
+        what += f" (first {'new' if example in new else 'gone'}: {example})"
     shown = config.display(target)
     line = min(first + 1, max(len(old), 1))
     return [Diagnostic(Mark(shown, line, 1), "stale-paths",

@@ -46,11 +46,13 @@ nodes:
 {citation}
     answers:
       - label: <<the first answer, in a few words>>
+        id: first-answer      # goes into shared addresses: rename it now, then keep it when the label changes
         next: go-ahead        # the node this answer leads to
         reasoning: <<why this answer points that way>>
         citations:
 {citation_in_answer}
       - label: <<the other answer, in a few words>>
+        id: other-answer
         next: not-now
         reasoning: <<why this answer points the other way>>
         citations:

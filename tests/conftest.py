@@ -117,6 +117,8 @@ def check(tmp_path):
 # --- browser tests --------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+"""The accessibility checker the browser tests inject into pages (`make test` fetches it with npm)."""
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                     reason="Debian's chromium is not installed (make test installs it)")
 

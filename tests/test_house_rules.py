@@ -130,7 +130,7 @@ def test_a_stale_path_snapshot_fails_guide_check_with_what_changed(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         "rules/paths.txt:7:1: error[stale-paths]: rules/paths.txt is out of date: "
-        "1 path not in it")
+        "1 path not in it (first new: q:maybe ⇒ good)")
     assert ("= hint: run `guide paths` (`make paths` in this repository) and commit rules/paths.txt: "
             "its diff shows reviewers which answers now lead elsewhere") in result.stdout
     # The same answer from `guide paths --check`, the pre-commit hook's.

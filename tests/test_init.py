@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, needs_chromium, serve_folder, visible_nodes
+from conftest import AXE, ROOT, needs_chromium, serve_folder, visible_nodes
 from generator.config import find_config
 from generator.pipeline import check_guide
 from generator.scaffold import init_project, new_tree
@@ -148,8 +148,6 @@ def test_a_reader_clicks_the_example_tree_to_an_outcome(new_guide, page):
 
 @needs_chromium
 def test_the_new_guide_passes_axe(new_guide, browser):
-    from test_reader import AXE
-
     bin_dir, project = new_guide
     if not (project / "site" / "index.html").is_file():
         assert _guide(bin_dir, "build", cwd=project).returncode == 0

@@ -107,6 +107,8 @@ def test_serve_previews_every_edition_and_rebuilds_on_a_rules_change(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # It says where to look, as the contributors' guide promises.
+    assert f"Serving on http://127.0.0.1:{port}/" in server.stderr.read()
 
 
 def test_serve_says_plainly_when_its_port_is_busy(tmp_path):
@@ -118,6 +120,7 @@ def test_serve_says_plainly_when_its_port_is_busy(tmp_path):
         result = subprocess.run([sys.executable, "-m", "generator.cli", "serve", "--port", str(port)], cwd=project,
                                 capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert f"port {port} is busy" in result.stderr and f"make serve PORT={port + 1}" in result.stderr \
-        and f"guide serve --port {port + 1}" in result.stderr  # a `guide init` project has no Makefile
+    assert result.stderr.splitlines()[-1] == (
+        f"error: port {port} is busy (another preview, or another program, uses it): run `make serve "
+        f"PORT={port + 1}` (`guide serve --port {port + 1}` where there is no Makefile) or stop the other one")
     assert "Traceback" not in result.stderr

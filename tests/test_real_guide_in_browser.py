@@ -6,14 +6,13 @@ import re
 
 import pytest
 
-from conftest import LAYOUT_SHIFT, ROOT, needs_chromium, visible_nodes
+from conftest import AXE, LAYOUT_SHIFT, needs_chromium, visible_nodes
 from flows import all_paths, real_guide
 from generator.localise import french_spacing
 from generator.model import Link, Outcome
 from generator.render.text import plain
 
 pytestmark = needs_chromium
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RESULT = ("#a=already-posting:yes-often,goal:sell,which-platform:visual,engagement-to-sales:yes-buy,"
           "time-and-enjoyment:enjoy-it")
 

@@ -1,4 +1,5 @@
-"""The built guide in a real browser: Debian's Chromium driven by Playwright."""
+"""The mini guide (tests/fixtures/mini), built in both page shapes and with either engine, in a real
+browser: Debian's Chromium driven by Playwright. The real guide is in test_real_guide_in_browser.py."""
 from __future__ import annotations
 
 import re

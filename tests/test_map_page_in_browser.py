@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import build_and_serve, needs_chromium, visible_nodes
-from test_browser import mini_project
+from test_mini_guide_in_browser import mini_project
 
 pytestmark = needs_chromium
 
