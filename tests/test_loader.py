@@ -49,7 +49,7 @@ def test_numbers_are_refused_where_text_is_expected(check):
 
 
 def test_file_over_the_size_limit(check, monkeypatch):
-    from generator.load import yamlfile
+    from generator import yamlfile
 
     monkeypatch.setattr(yamlfile, "MAX_FILE_BYTES", 2_000)
     padded = VALID_TREE + "# padding\n" * 300

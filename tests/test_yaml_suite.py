@@ -27,7 +27,7 @@ import yaml
 from conftest import ROOT, SOURCE_EN, write_project
 from generator.config import GuideConfig
 from generator.diagnostics import ERROR
-from generator.load import yamlfile
+from generator import yamlfile
 from generator.pipeline import check_guide
 
 SUITE = Path(__file__).resolve().parent / "yaml_suite"

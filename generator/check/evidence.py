@@ -10,7 +10,7 @@ import calendar
 import datetime
 from typing import Iterator, Optional
 
-from ..load.sources import parse_published
+from ..dates import parse_published
 from ..model import Guide, Outcome, Source
 from ..quotes import normalise
 from .registry import Problem, check

@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 
 import yaml
 
-from ..load.yamlfile import YamlDocument, mark_of, parse_text
+from ..yamlfile import YamlDocument, mark_of, parse_text
 from ..model import Guide, Mark, Text, Tree
 from .registry import Problem, check
 

@@ -16,7 +16,7 @@ from ..colours import DARK_BACKGROUND, TEXT_CONTRAST, WHITE, contrast, for_dark,
 from ..diagnostics import Diagnostic
 from ..model import Brand, Mark, Text
 from .nodes import _IMPLICIT_NAMES, LANGUAGE
-from .yamlfile import STR, mark_of
+from ..yamlfile import STR, mark_of
 
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 SAFE_URL = re.compile(r"^(https?://|mailto:|/|\.{0,2}/|#)", re.I)

@@ -16,7 +16,7 @@ import yaml
 
 from ..diagnostics import Diagnostic
 from ..model import Mark
-from .yamlfile import mark_of, parse_bytes
+from ..yamlfile import mark_of, parse_bytes
 
 FOLDER = "messages"
 """The fork's catalogues, in the folder of mkdocs.yml."""

@@ -14,7 +14,7 @@ import yaml
 
 from ..diagnostics import Diagnostic
 from ..model import Mark, Text
-from .yamlfile import STR, LineIndex, mark_of
+from ..yamlfile import STR, LineIndex, mark_of
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Ids are kebab-case: they end up in URLs and file names."""

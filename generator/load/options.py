@@ -15,7 +15,7 @@ import yaml
 from ..diagnostics import Diagnostic
 from .brand import _get  # the (key, value) nodes of a key in a composed mapping
 from .nodes import LANGUAGE
-from .yamlfile import STR, mark_of
+from ..yamlfile import STR, mark_of
 
 PLUGIN = "decision-guide"
 _COUNT = ("a whole number, 0 or more", lambda n: n.tag == "tag:yaml.org,2002:int" and int(n.value) >= 0)

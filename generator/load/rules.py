@@ -14,7 +14,7 @@ import yaml
 from ..diagnostics import Diagnostic
 from ..model import Answer, Citation, Link, Mark, Node, Outcome, Question, Text, Tree
 from .nodes import ID_PATTERN, NodeReader, close_key, slugify
-from .yamlfile import parse_bytes
+from ..yamlfile import parse_bytes
 
 MAX_NODES = 20_000
 """Most nodes one tree may have."""

@@ -26,7 +26,8 @@ import yaml
 from ..diagnostics import Diagnostic
 from ..model import Mark, Source
 from .nodes import LANGUAGE, NodeReader
-from .yamlfile import decode, parse_text
+from ..dates import parse_published
+from ..yamlfile import decode, parse_text
 
 SOURCE_KEYS = ("id", "title", "author", "language", "url", "published", "published_estimated", "published_note",
                "note")
@@ -112,21 +113,3 @@ def load_source(path: str, data: bytes, text_language: str = "en") -> tuple[Opti
                   source_id.mark, body_start + 1, estimated,
                   reader.mark(fields["published"][1]) if "published" in fields else source_id.mark,
                   published_note), reader.diagnostics
-
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_published(value: str) -> Optional[tuple[int, ...]]:
-    """(year,), (year, month) or (year, month, day) of an ISO date as precise as known; None if not a date."""
-    import datetime
-
-    match = _DATE.match(str(value))
-    if not match:
-        return None
-    parts = tuple(int(p) for p in match.groups() if p is not None)
-    try:
-        datetime.date(parts[0], *(parts[1:] + (1, 1))[:2])
-    except ValueError:
-        return None
-    return parts if parts[0] >= 1 else None

@@ -17,8 +17,8 @@ import re
 
 import yaml
 
-from ..diagnostics import Diagnostic
-from ..model import Mark
+from .diagnostics import Diagnostic
+from .model import Mark
 
 try:  # libyaml is several times faster; the pure loader gives the same nodes.
     from yaml import CSafeLoader as _Loader
