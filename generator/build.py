@@ -31,7 +31,7 @@ from .render.csp import add_csp
 from .render.social import add_social, image_url
 from .render.history import add_history_guard
 from .render import interface
-from .render.messages import translator
+from .messages import translator
 from .render.pages import page_assets
 
 ENGINES = ("mkdocs", "zensical")

@@ -30,7 +30,7 @@ from .model import Brand
 from .render.csp import add_csp
 from .render.history import add_history_guard
 from .render import interface
-from .render.messages import translator
+from .messages import translator
 from .diagnostics import CompileError, format_text, has_errors, summary
 from .pipeline import Compiled, compile_guide
 from .render.pages import page_assets, search_text

@@ -7,7 +7,7 @@ import yaml
 
 from conftest import FIXTURES, VALID_TREE, diagnostics_of
 from generator.config import GuideConfig
-from generator.render.messages import FOLDER, available
+from generator.messages import FOLDER, available
 from test_build import guide
 
 TWO_LANGUAGES = """\

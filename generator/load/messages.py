@@ -2,99 +2,25 @@
 
 A fork adds an interface language, or changes words of a shipped one, without
 touching `generator/`: its catalogue is merged over the shipped ones (see
-`generator.render.messages.catalogue`). This module reads such a file with
-positions, so a bad entry is reported at its line like any other mistake,
-and finds which words an edition still lacks (`interface-untranslated`).
+`generator.messages.catalogue`, which also reads such a file with positions,
+so a bad entry is reported at its line like any other mistake). This module
+finds which words an edition still lacks (`interface-untranslated`) and
+writes a catalogue to fill in.
 """
 from __future__ import annotations
 
-import string
 from pathlib import Path
 from typing import Optional
 
 import yaml
 
 from ..diagnostics import Diagnostic
+from ..messages import FOLDER as SHIPPED, FORK_FOLDER, fork_file, read_fork_catalogue, shipped
 from ..model import Mark
-from ..yamlfile import mark_of, parse_bytes
-
-FOLDER = "messages"
-"""The fork's catalogues, in the folder of mkdocs.yml."""
-
-
-def fork_file(root: Optional[Path], language: str) -> Optional[Path]:
-    """The fork's catalogue of a language (`messages/de.yml`), when there is one."""
-    if root is None:
-        return None
-    for name in dict.fromkeys((language, language.split("-")[0])):
-        path = Path(root) / FOLDER / f"{name}.yml"
-        if path.is_file():
-            return path
-    return None
-
-
-def placeholders(text: str) -> Optional[set[str]]:
-    """The `{names}` a message fills in, or None when its braces do not parse."""
-    try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    except ValueError:
-        return None
-
-
-def read_fork_catalogue(path: Path, display: str, english: dict[str, str]) -> tuple[dict[str, str],
-                                                                                   list[Diagnostic]]:
-    """The usable messages of a fork's catalogue, and what is wrong with the rest.
-
-    An empty value counts as missing (it falls back to English), which is
-    how `guide messages LANG` writes the keys still to fill in.
-    """
-    doc = parse_bytes(display, path.read_bytes())
-    if doc.root is None:
-        # An empty file is a catalogue with nothing filled in yet.
-        if doc.text.strip() == "" or all(not line.strip() or line.lstrip().startswith("#")
-                                         for line in doc.text.splitlines()):
-            return {}, []
-        return {}, doc.diagnostics
-    problems: list[Diagnostic] = []
-
-    def error(node, message, hint=None):
-        problems.append(Diagnostic(mark_of(display, node, doc.lines), "messages", message, hint))
-
-    if not isinstance(doc.root, yaml.MappingNode):
-        error(doc.root, "a messages file is a mapping of message keys to their text",
-              "key: text, one a line, as `guide messages LANG` writes it")
-        return {}, problems
-    found: dict[str, str] = {}
-    for key_node, value in doc.root.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if key not in english:
-            close = [k for k in english if key and (k.startswith(key[:4]) or key.startswith(k[:4]))][:3]
-            error(key_node, f"{key!r} is not a message of the interface",
-                  f"did you mean {', '.join(close)}?" if close else
-                  "`guide messages LANG` writes a file with every key")
-            continue
-        if isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null":
-            continue
-        if not isinstance(value, yaml.ScalarNode) or value.tag != "tag:yaml.org,2002:str":
-            error(value, f"{key}: must be text", f"the English is: {english[key]!r}; put quotes around it "
-                                                 "if it looks like a number or a date")
-            continue
-        text = value.value
-        if not text.strip():
-            continue
-        wanted, given = placeholders(english[key]), placeholders(text)
-        if given is None or not given <= (wanted or set()):
-            known = ", ".join("{" + n + "}" for n in sorted(wanted or ())) or "none"
-            error(value, f"{key}: the text fills in {{…}} the guide does not know",
-                  f"placeholders allowed here: {known}; a brace of your own is written {{{{ or }}}}")
-            continue
-        found[key] = text
-    return found, problems
+from ..yamlfile import mark_of
 
 
 def english_catalogue() -> dict[str, str]:
-    from ..render.messages import FOLDER as SHIPPED
-
     return yaml.safe_load((SHIPPED / "en.yml").read_text(encoding="utf-8"))
 
 
@@ -122,11 +48,9 @@ def _language_mark(mkdocs_yml: Optional[Path], display: str, language: str) -> M
 def untranslated(root: Path, languages, mkdocs_yml: Optional[Path], display) -> list[Diagnostic]:
     """Errors in the fork's catalogues, and a warning per edition whose language
     lacks interface words (shown in English), naming them."""
-    from ..render.messages import shipped
-
     english = english_catalogue()
     diagnostics: list[Diagnostic] = []
-    for path in sorted((Path(root) / FOLDER).glob("*.yml")) if (Path(root) / FOLDER).is_dir() else []:
+    for path in sorted((Path(root) / FORK_FOLDER).glob("*.yml")) if (Path(root) / FORK_FOLDER).is_dir() else []:
         diagnostics += read_fork_catalogue(path, display(path), english)[1]
     for language in dict.fromkeys(languages):
         if language.split("-")[0] == "en":
@@ -138,7 +62,7 @@ def untranslated(root: Path, languages, mkdocs_yml: Optional[Path], display) -> 
         missing = [k for k in english if k not in have]
         if not missing:
             continue
-        target = f"{FOLDER}/{language}.yml"
+        target = f"{FORK_FOLDER}/{language}.yml"
         if path is not None:
             mark = Mark(display(path), 1, 1)
             hint = (f"write them in {target} (each key's English text is in the generator's "
@@ -158,8 +82,6 @@ def catalogue_text(language: str) -> str:
     it, and as value the shipped words of the language when there are any
     (to change some), else nothing (an empty value falls back to English and
     `guide check` keeps listing it until it is filled in)."""
-    from ..render.messages import shipped
-
     english, own = english_catalogue(), shipped(language)
     out = [f"# Interface words in '{language}' for this guide, merged over the generator's own.",
            "# Write each message after its key; the English is in the comment above it.",
@@ -189,7 +111,7 @@ def write_catalogue(root: Path, language: str, display) -> int:
     if not LANGUAGE.match(language):
         print(f"error: {language!r} is not a language code; use a two-letter code such as 'de'", file=sys.stderr)
         return 1
-    target = Path(root) / FOLDER / f"{language}.yml"
+    target = Path(root) / FORK_FOLDER / f"{language}.yml"
     if target.exists():
         print(f"error: {display(target)} exists and was left as it is; `guide check` lists the keys "
               "it still lacks", file=sys.stderr)

@@ -16,7 +16,7 @@ import html
 import re
 from typing import Callable, Optional
 
-from .messages import available, shipped
+from ..messages import available, shipped
 
 _MATERIAL_404 = "<h1>404 - Not found</h1>"
 

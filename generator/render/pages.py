@@ -21,7 +21,7 @@ from ..quotes import find_passage, normalise
 from ..model import Answer, Citation, Guide, Link, Node, Outcome, Question, Source, Tree
 from .brand import brand_css
 from .treemap import messages_of, node_text, render_map
-from .messages import catalogue, translator
+from ..messages import catalogue, translator
 from .text import markdown_block, markdown_inline, plain
 from ..urls import Urls
 

@@ -18,7 +18,7 @@ from typing import Callable
 from markupsafe import Markup, escape
 
 from ..model import Guide, Link, Node, Question, Tree
-from .messages import translator
+from ..messages import translator
 from .text import plain
 
 
