@@ -36,8 +36,9 @@ def tree_paths(tree: Tree) -> list[str]:
         node_id, steps = stack.pop()
         node = tree.node(node_id)
         if isinstance(node, Question):
-            for answer in reversed(node.answers):
-                stack.append((answer.next.value, steps + [f"{node.id}:{answer.id}"]))
+            # children() gives one node per answer, in the answers' order.
+            for answer, child in reversed(list(zip(node.answers, node.children()))):
+                stack.append((child.value, steps + [f"{node.id}:{answer.id}"]))
             continue
         if isinstance(node, Outcome):
             end = node.id

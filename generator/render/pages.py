@@ -110,13 +110,9 @@ def journey_remaining(guide: Guide) -> dict[tuple[str, str], int]:
     def children(key):
         tree = guide.tree(key[0])
         node = tree.node(key[1]) if tree else None
-        if isinstance(node, Question):
-            return [(key[0], a.next.value) for a in node.answers]
-        if isinstance(node, Link):
-            target = guide.tree(node.tree.value)
-            if target is not None:
-                return [(target.id, node.node.value if node.node else target.start.value)]
-        return []
+        if node is None:
+            return []
+        return [(other.id, target.id) for other, target, _ in guide.successors(tree, node)]
 
     # Iterative post-order over every node of every tree: children first, no
     # recursion (a path may be thousands of questions long). Cycles are
@@ -285,23 +281,19 @@ def _passages(guide: Guide, source: Source, urls: Urls, from_file: str = "") -> 
     found: dict[str, _Passage] = {}
     file = from_file or urls.source_file(source.id)
     for tree in guide.trees:
-        for node in tree.nodes:
-            items = [(node, c) for c in getattr(node, "citations", ())]
-            if isinstance(node, Question):
-                items += [(node, c) for a in node.answers for c in a.citations]
-            for cited_node, citation in items:
-                if citation.source.value != source.id:
+        for cited_node, _, citation in tree.citations():
+            if citation.source.value != source.id:
+                continue
+            anchor = passage_anchor(citation.quote.value)
+            if anchor not in found:
+                span = find_passage(citation.quote.value, source.text)
+                if span is None:
                     continue
-                anchor = passage_anchor(citation.quote.value)
-                if anchor not in found:
-                    span = find_passage(citation.quote.value, source.text)
-                    if span is None:
-                        continue
-                    found[anchor] = _Passage(anchor, *span)
-                ref = {"href": urls.relative(file, urls.tree_file(tree.id), f"n-{cited_node.id}"),
-                       "label": reader_label(guide, tree, cited_node)}
-                if ref not in found[anchor].cited_by:
-                    found[anchor].cited_by.append(ref)
+                found[anchor] = _Passage(anchor, *span)
+            ref = {"href": urls.relative(file, urls.tree_file(tree.id), f"n-{cited_node.id}"),
+                   "label": reader_label(guide, tree, cited_node)}
+            if ref not in found[anchor].cited_by:
+                found[anchor].cited_by.append(ref)
     return sorted(found.values(), key=lambda p: (p.start, p.end))
 
 

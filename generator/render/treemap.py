@@ -104,8 +104,8 @@ class _V:
 def _layers(tree: Tree, nodes: dict[str, Node]) -> tuple[dict[str, int], list[str], list[tuple]]:
     """Longest distance from a root for each node; DFS order; forward edges (q, answer index, child)."""
     def children(node_id):
-        answers = nodes[node_id].answers if isinstance(nodes[node_id], Question) else ()
-        return [(i, a.next.value) for i, a in enumerate(answers) if a.next.value in nodes]
+        # One child per answer, in order: the index is the answer's.
+        return [(i, child.value) for i, child in enumerate(nodes[node_id].children()) if child.value in nodes]
     order, post, edges, state = [], [], [], {}
     roots = [tree.start.value] if tree.start.value in nodes else []
     for root in roots + list(nodes):
