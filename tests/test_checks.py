@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CITE, VALID_TREE, diagnostics_of
+from conftest import CITE, SOURCE_EN, SOURCE_FR, VALID_TREE, diagnostics_of
 from generator.check import CHECKS
 from generator.diagnostics import format_github, format_text
 
@@ -46,6 +46,21 @@ def test_duplicate_answer_ids(check):
 
 def test_duplicate_tree_ids(check):
     assert ("shop.yml", 1, 5, "duplicate-id") in check({"shop.yml": VALID_TREE, "b.yml": VALID_TREE})
+
+
+def test_a_tree_called_sources_would_replace_the_list_of_sources(check):
+    """Found by the fuzzer: guide/sources.md and guide/sources/index.md are both served at guide/sources/.
+
+    The check was clean and the build succeeded, without the tree's page.
+    """
+    found = check({"sources.yml": VALID_TREE.replace("id: shop", "id: sources")})
+    assert ("sources.yml", 1, 5, "page-clash") in found
+
+
+def test_a_source_called_index_would_replace_the_list_of_sources(check):
+    index = SOURCE_FR.replace("id: parler-franc", "id: index")
+    found = check({"shop.yml": VALID_TREE}, {"plain-talk.txt": SOURCE_EN, "index.txt": index})
+    assert ("index.txt", 2, 5, "page-clash") in found
 
 
 def test_dangling_next_suggests_a_node(tmp_path):
@@ -165,6 +180,17 @@ def test_text_format_shows_the_line_and_a_caret(tmp_path, monkeypatch):
         "   12 |         next: goood\n"
         "      |               ^^^^^\n"
         "      = hint: did you mean 'good'?")
+
+
+def test_the_printed_line_is_the_line_of_the_diagnostic(tmp_path):
+    """Found by fuzzing: `guide check` printed the line with str.splitlines(), which also breaks at LS."""
+    from generator.load.rules import load_tree
+
+    path = tmp_path / "x.yml"
+    path.write_bytes(b'title: "a\xe2\x80\xa8b"\nid: Bad Id\n')
+    _, diagnostics = load_tree(str(path), path.read_bytes())
+    printed = format_text([d for d in diagnostics if d.rule == "bad-id"])
+    assert "    2 | id: Bad Id" in printed  # was "    2 | b\"", the end of line 1
 
 
 def test_github_format_is_an_annotation(tmp_path):

@@ -1,7 +1,14 @@
 """Bad input to the loader: every case gives file:line:column and a rule."""
 from __future__ import annotations
 
-from conftest import VALID_TREE, diagnostics_of
+import re
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, VALID_TREE, diagnostics_of
 
 
 def test_valid_tree_has_no_problem(check):
@@ -128,3 +135,81 @@ def test_source_front_matter_is_checked(check):
     found = check({"shop.yml": VALID_TREE}, {"s.txt": bad, "plain-talk.txt": __import__("conftest").SOURCE_EN})
     assert ("s.txt", 2, 1, "missing-key") in found  # no author: unknown is null, not absent
     assert ("s.txt", 5, 6, "bad-url") in found
+
+
+# --- found by fuzzing (tests/test_fuzz.py): positions as editors count lines, and depth ----------
+
+
+@pytest.mark.parametrize("data, rule, where", [
+    (b"a: 1\rb: 2\r- c\r", "yaml-syntax", (3, 1)),                    # end clamp: was 1:15, past the end
+    (b"a: 1\rb: \x01\r", "yaml-syntax", (2, 4)),                       # bad character after a CR: was 1:9
+    (b'a: "x\xe2\x80\xa8y"\nb: 1\n- c\nd: 2\n', "yaml-syntax", (3, 1)),  # LS in a string: was 4:1
+    (b'title: "a\xe2\x80\xa8b"\nid: Bad Id\n', "bad-id", (2, 5)),      # node mark after an LS: was 3:5
+    (b'title: "a\xc2\x85b"\nid: Bad Id\n', "bad-id", (2, 5)),          # and after a NEL: was 3:5
+    (b"a: \xc3\xa9\x01\n", "yaml-syntax", (1, 5)),                     # libyaml's byte offset: was 1:6
+    (b"a: \xc3\xa9\xc3\xa9\nb: \x01\n", "yaml-syntax", (2, 4)),          # was 3:4, in a 2-line file
+])
+def test_marks_count_lines_as_editors_do(data, rule, where):
+    from generator.load.rules import load_tree
+
+    _, diagnostics = load_tree("x.yml", data)
+    assert [(d.mark.line, d.mark.column) for d in diagnostics if d.rule == rule] == [where]
+
+
+@pytest.mark.parametrize("data", [
+    b"? " * 30_000 + b"x\n",                        # explicit keys, 60 KB
+    b"- ? " * 30_000 + b"x\n",
+    b"-\r" + b"- " * 30_000 + b"x\n",               # compact sequences after a lone CR
+    b"k:\xe2\x80\xa8  " + b"- " * 30_000 + b"x\n",   # after a LINE SEPARATOR
+    b"-\t" * 30_000 + b"x\n",                      # a tab is a blank after an indicator
+    b"? x\n: " + b"- " * 30_000 + b"x\n",            # compact sequences after an explicit value
+    b"k: [a 'b, " + b"[" * 30_000 + b"]" * 30_001,  # a quote inside a plain scalar hid the brackets
+])
+def test_deep_compact_nesting_is_too_deep_not_a_crash(data, tmp_path):
+    """Found by fuzzing: the depth limit, counted on the raw text, missed `? ` and lines ended by CR, NEL, LS
+    or PS; some 25,000 such levels reach libyaml's composer, which recurses in C and kills the process with
+    SIGSEGV. Run in a subprocess so that a regression fails this test instead of killing pytest."""
+    import subprocess
+    import sys
+
+    (tmp_path / "x.yml").write_bytes(data)
+    code = ("import sys; from generator.load.rules import load_tree; "
+            "print([d.rule for d in load_tree('x.yml', open(sys.argv[1], 'rb').read())[1]])")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "x.yml")], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120)
+    assert result.returncode == 0, f"exit status {result.returncode} (-11: SIGSEGV)"
+    assert "'too-deep'" in result.stdout
+
+
+_NESTED = st.recursive(st.sampled_from(["x", "a b", 1]),
+                       lambda inner: st.lists(inner, min_size=1, max_size=3)
+                       | st.dictionaries(st.sampled_from(["k", "j", "? q"]), inner, min_size=1, max_size=2),
+                       max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=_NESTED, indent=st.integers(1, 4), flow=st.sampled_from([False, None]))
+def test_the_fast_depth_screen_never_passes_a_deep_file(data, indent, flow):
+    """provably_shallow() lets a file skip the line-by-line depth count: every
+    file it passes must be within the limit by libyaml's own events. Valid YAML
+    of every shape PyYAML writes (compact `- - x`, lists at a key's column,
+    flow leaves, keys starting with `?`)."""
+    from generator.yamlfile import provably_shallow
+
+    text = yaml.safe_dump(data, indent=indent, default_flow_style=flow, width=30)
+    depth = level = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        level += isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
+        level -= isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent))
+        depth = max(depth, level)
+    run = max(len(m) for m in re.findall(r"(?m)^[ \t?:-]*", text))  # the longest prefix of any line
+    assert depth <= 2 * (run + 1) + text.count("[") + text.count("{"), text  # the bound the screen relies on
+    assert provably_shallow(text, depth, run + 1) == (2 * (run + 1) + text.count("[") + text.count("{") <= depth)
+
+
+def test_a_bad_byte_after_a_lone_cr_is_placed_as_editors_count():
+    """Found by fuzzing: decode() counted lines by LF only."""
+    from generator.load.rules import load_tree
+
+    _, diagnostics = load_tree("x.yml", b"a: 1\rb: \xff\n")
+    assert [(d.mark.line, d.mark.column, d.rule) for d in diagnostics] == [(2, 4, "encoding")]  # was 1:9
