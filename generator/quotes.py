@@ -38,7 +38,7 @@ def normalised(text: str) -> tuple[str, array]:
     """
     out: list[str] = []
     origin = array("l")
-    if text.isascii():  # nothing to compose: whole words at once
+    if _settled(text):  # nothing to compose: whole words at once
         for m in _WORD.finditer(text):
             if out:
                 out.append(" ")
@@ -53,7 +53,7 @@ def normalised(text: str) -> tuple[str, array]:
             out.append(" ")
             origin.append(at - 1)
             space = True
-        if word.isascii():
+        if _settled(word):
             out.append(word.translate(_QUOTES))
             origin.extend(range(at, at + len(word)))
             space = False
@@ -80,6 +80,13 @@ def normalised(text: str) -> tuple[str, array]:
     return "".join(out), origin
 
 
+def _settled(text: str) -> bool:
+    """Whether NFKC leaves `text` as it is, so that each of its units is left
+    as it is too: most sources and quotes are, and are then read a word, not
+    a character, at a time."""
+    return text.isascii() or unicodedata.is_normalized("NFKC", text)
+
+
 def unit_end(text: str, at: int) -> int:
     """Where the unit of `text` that begins at `at` ends: after its combining marks."""
     at += 1
@@ -94,7 +101,7 @@ def normalise(text: str) -> str:
 
     Cached: three checks and the renderer normalise the same quotes, and a
     guide cites a few hundred passages thousands of times."""
-    if text.isascii():
+    if _settled(text):
         return " ".join(text.split()).translate(_QUOTES)
     return normalised(text)[0]
 
