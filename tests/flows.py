@@ -78,33 +78,31 @@ def assert_reaches(tree_id: str, answers: dict[str, str], expected: str, persona
 
 
 def longest_journey(tree_id: str) -> int:
-    """Most questions a reader can meet in the tree, the trees it hands over to included."""
+    """Most questions a reader can meet in the tree, the trees it hands over to included
+    (where the model says a node leads: Guide.successors, which follows a hand-over)."""
+    guide = real_guide()
     memo: dict[tuple[str, str], int] = {}
 
-    def longest(tree, node_id: str) -> int:
-        if (tree.id, node_id) not in memo:
-            node = tree.node(node_id)
-            if isinstance(node, Link):
-                target = real_guide().tree(node.tree.value)
-                memo[tree.id, node_id] = longest(target, target.start.value)
-            else:
-                memo[tree.id, node_id] = 1 + max(longest(tree, a.next.value) for a in node.answers) \
-                    if isinstance(node, Question) else 0
-        return memo[tree.id, node_id]
+    def longest(tree, node) -> int:
+        if (tree.id, node.id) not in memo:
+            onward = [longest(next_tree, next_node) for next_tree, next_node, _ in guide.successors(tree, node)]
+            memo[tree.id, node.id] = int(isinstance(node, Question)) + max(onward, default=0)
+        return memo[tree.id, node.id]
 
-    tree = real_guide().tree(tree_id)
-    return longest(tree, tree.start.value)
+    tree = guide.tree(tree_id)
+    return longest(tree, tree.node(tree.start.value))
 
 
 def all_paths(tree):
-    """Every path from the start: (answer pairs, the node it ends on)."""
+    """Every path from the start: (answer pairs, the node it ends on, one with no children)."""
     out, stack = [], [(tree.start.value, [])]
     while stack:
         node_id, pairs = stack.pop()
         node = tree.node(node_id)
-        if isinstance(node, Question):
-            for answer in node.answers:
-                stack.append((answer.next.value, pairs + [(node_id, answer.id)]))
-        else:
+        children = node.children()  # each answer's `next`, in the answers' order
+        if not children:
             out.append((pairs, node))
+            continue
+        for answer, child in zip(node.answers, children):
+            stack.append((child.value, pairs + [(node_id, answer.id)]))
     return out
