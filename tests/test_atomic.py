@@ -1,11 +1,11 @@
-"""Atomic and reproducible builds, and the documented limits."""
+"""Atomic and reproducible builds: a failure leaves the previous site, two builds of a commit are identical."""
 from __future__ import annotations
 
 import shutil
 
 import pytest
 
-from conftest import FIXTURES, VALID_TREE, diagnostics_of
+from conftest import FIXTURES
 from generator.build import BuildFailed, build_site
 from generator.config import find_config
 from generator.diagnostics import CompileError
@@ -64,21 +64,3 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path, monkeypatch)
     assert guide("build", "--site-dir", str(tmp_path / "two"), cwd=project).returncode == 0
     one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
     assert len(one) > 20 and one == two
-
-
-def test_too_many_nodes_in_a_tree(tmp_path, monkeypatch):
-    from generator.load import rules
-
-    monkeypatch.setattr(rules, "MAX_NODES", 2)
-    [d] = diagnostics_of(tmp_path, {"shop.yml": VALID_TREE})
-    assert (d.rule, d.mark.line) == ("too-many-nodes", 6)
-    assert "the limit is 2" in d.message
-
-
-def test_a_quote_over_the_length_limit(tmp_path):
-    from generator.load.rules import MAX_QUOTE
-
-    text = VALID_TREE.replace("Selling on social media works when your buyers are already there.",
-                              "x" * (MAX_QUOTE + 1), 1)
-    found = [(d.rule, d.mark.line) for d in diagnostics_of(tmp_path, {"shop.yml": text})]
-    assert ("quote-too-long", 9) in found

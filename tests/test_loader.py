@@ -63,6 +63,24 @@ def test_file_over_the_size_limit(check, monkeypatch):
     assert check({"shop.yml": padded}) == [("shop.yml", 1, 1, "file-too-large")]
 
 
+def test_too_many_nodes_in_a_tree(tmp_path, monkeypatch):
+    from generator.load import rules
+
+    monkeypatch.setattr(rules, "MAX_NODES", 2)
+    [d] = diagnostics_of(tmp_path, {"shop.yml": VALID_TREE})
+    assert (d.rule, d.mark.line) == ("too-many-nodes", 6)
+    assert "the limit is 2" in d.message
+
+
+def test_a_quote_over_the_length_limit(tmp_path):
+    from generator.load.rules import MAX_QUOTE
+
+    text = VALID_TREE.replace("Selling on social media works when your buyers are already there.",
+                              "x" * (MAX_QUOTE + 1), 1)
+    found = [(d.rule, d.mark.line) for d in diagnostics_of(tmp_path, {"shop.yml": text})]
+    assert ("quote-too-long", 9) in found
+
+
 def test_alias_bomb_is_refused_quickly(check):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
