@@ -272,6 +272,6 @@ def test_a_bad_catalogue_entry_is_an_error_at_its_line(tmp_path):
 
 def test_the_fork_catalogue_is_documented():
     rules = (ROOT / "content" / "writing-rules.md").read_text(encoding="utf-8")
-    assert "| `interface-untranslated` | warning |" in rules and "`messages` (a key" in rules
+    assert "| `interface-untranslated` | warning |" in rules and "| `messages` | error | a fork's" in rules
     fork = (ROOT / "content" / "fork-and-rebrand.md").read_text(encoding="utf-8")
     assert "guide messages de" in fork and "warning[interface-untranslated]" in fork
