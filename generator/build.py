@@ -20,19 +20,15 @@ from typing import Optional
 
 import yaml
 
-from .audience import unpublished
-from .config import TRANSLATED_PAGE, GuideConfig, language_switcher, plugin_options, read_mkdocs_yml
+from .config import GuideConfig, plugin_options, read_mkdocs_yml
 from .diagnostics import CompileError, format_text, has_errors, summary
 from .load.brand import SITE_TEXTS, load_brand
 from .localise import edition_text
 from .pipeline import compile_guide, write_outputs
 from .render.assetlinks import fix_asset_links
-from .render.csp import add_csp
-from .render.social import add_social, image_url
-from .render.history import add_history_guard
 from .render import interface
 from .messages import translator
-from .render.pages import page_assets
+from .site import edition_pages, page_finish, theme_settings
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -167,17 +163,17 @@ def _section_titles(docs: Path, pages_dir: str, t) -> None:
 
 
 def _docs_for(config: GuideConfig, language: str, target: Path) -> None:
-    """A copy of the docs folder as the edition sees it (`about.fr.md` as `about.md`)."""
+    """A copy of the docs folder as the edition publishes it (site.py `edition_pages`)."""
     shutil.copytree(config.root / config.docs_dir, target)
-    for rel in unpublished(config):  # maintainers' pages, the sources' text files: see audience.py
-        (target / rel).unlink(missing_ok=True)
-    for path in sorted(target.rglob("*.md")):
-        match = TRANSLATED_PAGE.match(path.name)
-        if match and match.group(2) in config.languages:
-            if match.group(2) == language:
-                path.replace(path.with_name(match.group(1) + ".md"))
-            else:
-                path.unlink()
+    files = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+    serves = edition_pages(config, language, files)
+    sources = set(serves.values())
+    for rel in files:
+        if rel not in sources:
+            (target / rel).unlink()
+    for rel, source in serves.items():
+        if rel != source:
+            (target / source).replace(target / rel)
 
 
 def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, edition: Edition,
@@ -200,25 +196,13 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
     t = translator(edition.language, config.root)
     _section_titles(docs, config.pages_dir, t)
     brand = compiled.guide.brand
-    stylesheets, scripts = page_assets(brand)
-    extra_css = [*(str(c) for c in mkdocs.get("extra_css") or []), *stylesheets]
-    theme = {"language": edition.language}
-    theme.update({k: v for k, v in (("logo", brand.logo), ("favicon", brand.favicon)) if v})
-    settings: dict = {
-        "INHERIT": str(mkdocs_yml.resolve()),
-        "docs_dir": "docs",
-        "site_dir": "site",
-        "theme": theme,
-        "extra_css": extra_css,
-        "extra_javascript": [*(str(j) for j in mkdocs.get("extra_javascript") or []), *scripts],
-    }
+    # Zensical merges these into mkdocs.yml's own (INHERIT), lists appended.
+    settings: dict = {"INHERIT": str(mkdocs_yml.resolve()), "docs_dir": "docs", "site_dir": "site",
+                      **theme_settings(brand, edition.language, config.languages, mkdocs)}
+    settings["theme"] = {"language": edition.language, **settings["theme"]}
     if edition.site_url:
         settings["site_url"] = edition.site_url
     settings.update(texts)
-    if brand.footer:
-        settings["copyright"] = brand.footer.value  # the guide is localised: the edition's own text
-    if len(config.languages) > 1:
-        settings["extra"] = {"alternate": language_switcher(config.languages, edition.language)}
     # Zensical runs no plugin: the theme's English words (permalinks, palette
     # toggles, the 404 heading) are put in the edition's language in its output.
     toggles = interface.toggle_names((mkdocs.get("theme") or {}).get("palette")
@@ -236,12 +220,10 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
     if result.returncode != 0:
         print(result.stdout + result.stderr, file=sys.stderr)
         raise BuildFailed("Zensical stopped")
+    finish = page_finish(edition_config, brand, edition.site_url)
     for page in sorted((project / "site").rglob("*.html")):
         html = fix_asset_links(page.read_text(encoding="utf-8"), page.relative_to(project / "site").as_posix())
-        html = interface.theme_words(html, t, toggles)
-        html = add_social(html, edition_config.title, edition.language, image_url(edition.site_url, brand),
-                          config.languages)
-        page.write_text(add_csp(add_history_guard(html), brand.analytics_origin), encoding="utf-8")
+        page.write_text(finish(interface.theme_words(html, t, toggles)), encoding="utf-8")
     edition.site_dir.parent.mkdir(parents=True, exist_ok=True)
     if edition.site_dir.exists():  # the main edition's folder holds the others: move its content
         for item in (project / "site").iterdir():

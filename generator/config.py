@@ -83,18 +83,23 @@ def plugin_options(mkdocs: dict) -> dict:
 
 
 def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
-                       mkdocs_file: Optional[str] = "mkdocs.yml") -> GuideConfig:
-    """The guide's settings as `mkdocs.yml` (or MkDocs' own config) gives them."""
+                       mkdocs_file: Optional[str] = "mkdocs.yml", main_language: Optional[str] = None) -> GuideConfig:
+    """The guide's settings as `mkdocs.yml` gives them, or as MkDocs' own config
+    does: the plugin passes its validated options, so both doors read them here.
+
+    `main_language`: the root edition's, when this is another edition's build
+    (whose theme language is its own)."""
     options = plugin_options(mkdocs) if options is None else options
     theme = mkdocs.get("theme") or {}
     language = theme.get("language", "en") if isinstance(theme, dict) else "en"
     docs_dir = os.path.relpath(os.path.join(root, mkdocs.get("docs_dir", "docs")), root)
     language = language or "en"
-    languages = editions(language, options.get("languages"))
+    languages = editions(main_language or language, options.get("languages"))
     return GuideConfig(
         root=root,
         rules_dir=options.get("rules_dir", "rules"),
-        sources_dir=options.get("sources_dir", f"{docs_dir}/sources"),
+        # MkDocs hands an unset option over as None.
+        sources_dir=options.get("sources_dir") or f"{docs_dir}/sources",
         docs_dir=docs_dir,
         pages_dir=options.get("pages_dir", "guide"),
         language=language,

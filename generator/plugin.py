@@ -6,7 +6,6 @@ maintenance mode, so everything it does is also reachable without MkDocs
 """
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -22,19 +21,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from .audience import maintainer_pages, unpublished
-from .config import TRANSLATED_PAGE, GuideConfig, check_levels, editions, language_switcher
+from .config import GuideConfig, config_from_mkdocs
 from .load.options import check_options
 from .load.brand import load_brand
-from .localise import text_in
-from .model import Brand
-from .render.csp import add_csp
-from .render.history import add_history_guard
 from .render import interface
 from .messages import translator
 from .diagnostics import CompileError, format_text, has_errors, summary
 from .pipeline import Compiled, compile_guide
-from .render.pages import page_assets, search_text
-from .render.social import add_social, image_url
+from .render.pages import search_text
+from .site import PageFinish, edition_pages, page_finish, theme_settings
 from .urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.decision-guide")
@@ -93,8 +88,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
     def __init__(self):
         self.guide_config: GuideConfig | None = None
         self.compiled: Compiled | None = None
-        self._preview_image: str | None = None
-        self._analytics: str | None = None
+        self._finish: PageFinish | None = None
         self._search_trees: dict = {}
         self.command = "build"
 
@@ -108,42 +102,23 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         mkdocs_yml = Path(config.config_file_path)
         _fail_on_errors(check_options(mkdocs_yml, GuideConfig(root=root).display(mkdocs_yml)))
         docs_dir = Path(config.docs_dir).resolve()
-        docs_rel = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir)
-        self.guide_config = GuideConfig(
-            root=root,
-            rules_dir=self.config.rules_dir,
-            sources_dir=self.config.sources_dir or f"{docs_rel}/sources",
-            docs_dir=docs_rel,
-            pages_dir=self.config.pages_dir,
-            language=config.theme.get("language") or "en",
-            # Building one edition of several, the theme's language is that
-            # edition's; the root one is named by whoever builds them all.
-            languages=editions(os.environ.get(EDITION_BUILD) or config.theme.get("language") or "en",
-                               self.config.languages),
-            text_language=self.config.text_language,
-            title=config.site_name,
-            mkdocs_file=Path(config.config_file_path).resolve().relative_to(root).as_posix(),
-            steps_in_page=self.config.steps_in_page,
-            stale_after_years=self.config.stale_after_years,
-            checks=check_levels(self.config.checks),
-            publish_maintainer_pages=self.config.publish_maintainer_pages,
-        )
-        brand, problems = load_brand(Path(config.config_file_path), docs_dir,
-                                     self.guide_config.display(Path(config.config_file_path)),
+        # MkDocs has read mkdocs.yml already (site_name resolved for this
+        # edition by build.py): the guide's settings are taken from its values.
+        seen = {"theme": {"language": config.theme.get("language")}, "docs_dir": str(docs_dir),
+                "site_name": config.site_name}
+        # Building one edition of several, the theme's language is that
+        # edition's; the root one is named by whoever builds them all.
+        self.guide_config = config_from_mkdocs(seen, root, dict(self.config),
+                                               mkdocs_file=mkdocs_yml.resolve().relative_to(root).as_posix(),
+                                               main_language=os.environ.get(EDITION_BUILD))
+        brand, problems = load_brand(mkdocs_yml, docs_dir, self.guide_config.display(mkdocs_yml),
                                      self.guide_config.text_language, self.guide_config.languages)
         _fail_on_errors(problems)
-        self._apply_brand(config, brand, self.guide_config.language)
-        self._preview_image = image_url(config.site_url, brand)
-        self._analytics = brand.analytics_origin  # the one origin the pages' policy adds (render/csp.py)
+        self._apply_settings(config, theme_settings(brand, self.guide_config.language, self.guide_config.languages,
+                                                    {"extra": config.extra, "extra_css": config.extra_css,
+                                                     "extra_javascript": config.extra_javascript}))
+        self._finish = page_finish(self.guide_config, brand, config.site_url, policy=not os.environ.get(PREVIEW))
         self._theme_words(config)
-        if len(self.guide_config.languages) > 1 and not config.extra.get("alternate"):
-            config.extra["alternate"] = language_switcher(self.guide_config.languages, self.guide_config.language)
-        stylesheets, scripts = page_assets(brand)
-        wanted = [("extra_css", path) for path in stylesheets] + [("extra_javascript", path) for path in scripts]
-        for attr, path in wanted:
-            entries = getattr(config, attr)
-            if path not in [str(e) for e in entries]:
-                entries.append(path)
         return config
 
     def _t(self):
@@ -208,22 +183,25 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
 
     def on_post_template(self, output_content, template_name, config):
         if template_name == "404.html":
-            return interface.not_found_page(output_content, self._t())
+            # A page of the site like any other (on_post_page never sees it),
+            # as Zensical's 404 page is.
+            return self._finish(interface.not_found_page(output_content, self._t()))
         return output_content
 
     @staticmethod
-    def _apply_brand(config, brand: Brand, language: str) -> None:
-        """Hand the theme what it already knows how to show, in this edition's language.
+    def _apply_settings(config, settings: dict) -> None:
+        """site.py's theme settings, into MkDocs' config as already read.
 
         `site_name` and `site_description` given per language reach here already
         resolved: MkDocs refuses a mapping there before any plugin runs, so
         `guide build` (build.py) passes each edition its own text."""
-        if brand.logo:
-            config.theme["logo"] = brand.logo
-        if brand.favicon:
-            config.theme["favicon"] = brand.favicon
-        if brand.footer:
-            config.copyright = text_in(brand.footer, language)
+        for key, value in settings["theme"].items():
+            config.theme[key] = value
+        if "copyright" in settings:
+            config.copyright = settings["copyright"]
+        config.extra.update(settings.get("extra", {}))
+        config.extra_css.extend(settings["extra_css"])
+        config.extra_javascript.extend(settings["extra_javascript"])
 
     def on_pre_build(self, config):
         # Runs before MkDocs cleans site_dir: a guide with errors stops here
@@ -236,14 +214,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
             log.warning(format_text([diagnostic], snippets=False))
 
     def on_files(self, files: Files, config):
-        self._pick_translated_pages(files, config)
-        # A site for readers: maintainers' pages (unless published) and the
-        # sources' text files stay in the repository; excluded, they are in
-        # no page, navigation, search index or sitemap.
-        for rel in unpublished(self.guide_config):
-            file = files.get_file_from_path(rel)
-            if file is not None:
-                file.inclusion = InclusionLevel.EXCLUDED
+        self._edition_pages(files, config)
         # A tree's map is reached from the tree's page; in the navigation it
         # would add a section per tree.
         urls = Urls(self.guide_config.pages_dir, config.use_directory_urls)
@@ -285,34 +256,27 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
 
     on_page_context = CombinedEvent(_search_text_in, _whole_page_back)
 
-    def _pick_translated_pages(self, files: Files, config) -> None:
-        """Prose pages per edition: `about.fr.md` stands in for `about.md` in the French one."""
-        languages = set(self.guide_config.languages)
+    def _edition_pages(self, files: Files, config) -> None:
+        """The docs folder as this edition publishes it (site.py `edition_pages`)."""
+        hidden = unpublished(self.guide_config)
+        serves = edition_pages(self.guide_config, self.guide_config.language, [f.src_uri for f in files], hidden)
+        by_path = {f.src_uri: f for f in files}
         for file in list(files):
-            match = TRANSLATED_PAGE.match(file.src_uri)
-            if not match or match.group(2) not in languages:
+            if serves.get(file.src_uri) == file.src_uri:
                 continue
-            files.remove(file)
-            if match.group(2) == self.guide_config.language:
-                original = files.get_file_from_path(match.group(1) + ".md")
-                if original is not None:
-                    files.remove(original)
-                files.append(File.generated(config, match.group(1) + ".md", abs_src_path=file.abs_src_path))
+            if file.src_uri in hidden:
+                # A site for readers: excluded, a maintainers' page or a
+                # source's text file is in no page, navigation, search index
+                # or sitemap, and a link to it is reported as such.
+                file.inclusion = InclusionLevel.EXCLUDED
+            else:  # a translation, or the page it stands in for
+                files.remove(file)
+        for rel, source in serves.items():
+            if rel != source:
+                files.append(File.generated(config, rel, abs_src_path=by_path[source].abs_src_path))
 
     def on_post_page(self, output: str, page, config):
-        # mkdocs-material 9.8's search dialog has role="dialog" and no name,
-        # so screen readers announce an anonymous dialog.
-        output = output.replace('data-md-component="search" role="dialog">',
-                                'data-md-component="search" role="dialog" aria-label="%s">'
-                                % html.escape(self._t()("search_label")), 1)
-        output = add_social(output, config.site_name, self.guide_config.language, self._preview_image,
-                            self.guide_config.languages)
-        if os.environ.get(PREVIEW):
-            # The preview server injects an inline live-reload script into
-            # every page as it serves it; a policy would block it. Built
-            # sites (build, guide build) always carry the policy.
-            return add_history_guard(output)
-        return add_csp(add_history_guard(output), self._analytics)
+        return self._finish(output)
 
     def on_post_build(self, config):
         """`mkdocs build` and `mkdocs serve` build one edition, the root one;

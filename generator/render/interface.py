@@ -4,7 +4,7 @@ mkdocs-material translates most of its interface from `theme.language`, but
 a few words come from mkdocs.yml or are written in English in its templates:
 the palette toggles' names, the heading permalinks' title (the toc
 extension's `permalink_title`), the 404 page's heading, the search dialog's
-name (ours, see the plugin) and the titles of the sections MkDocs derives
+name (ours, see generator/site.py) and the titles of the sections MkDocs derives
 from our folder names (`guide/embed/` reads "Embed"). Each edition takes
 them from the message catalogue instead, so a fork changes them in
 `messages/<language>.yml` like any other interface word.

@@ -3,8 +3,8 @@
 A reader who shares a result sends the client's guide to someone else; with
 no tags, the preview shows nothing of it. The tags are read from each page as
 built (its <title>, description, canonical address) so that both doors add
-the same ones: the MkDocs plugin in on_post_page, the Zensical build after
-Zensical wrote its pages (build.py). A tree's page is titled by its tree, a
+the same ones, both engines finishing their pages through site.py's
+`PageFinish`. A tree's page is titled by its tree, a
 source page by its article, so their previews name them.
 """
 from __future__ import annotations
