@@ -191,8 +191,9 @@ def test_the_french_snippet_frames_the_french_edition(host_page, host, guide):
 def test_links_new_opens_links_out_in_a_new_tab_and_hand_overs_keep_it(host_page, host, guide):
     page = host_page
     page.goto(f"{host}/en.html")
-    page.evaluate(f"document.getElementById('decision-guide').src = '{guide}/guide/embed/start/?links=new'")
-    page.wait_for_function("() => document.getElementById('decision-guide').contentWindow")
+    # Until the frame has navigated, its old page (without ?links=new) would take the click.
+    with page.expect_event("framenavigated", predicate=lambda f: "links=new" in f.url):
+        page.evaluate(f"document.getElementById('decision-guide').src = '{guide}/guide/embed/start/?links=new'")
     frame = page.frame_locator("#decision-guide")
     frame.locator('[data-node="what"]:not([hidden])').wait_for()
     frame.locator('[data-answer="products"]').click()
