@@ -97,6 +97,8 @@ _RULES = (
     Rule("missing-reasoning", WARNING, "questions, answers and outcomes say why", switchable=True),
     Rule("short-quote", WARNING, "a quote has at least 20 characters", switchable=True),
     Rule("tree-file-name", WARNING, "a tree's id is its file's name", switchable=True),
+    Rule("unrouted-tree", WARNING, "every tree is reached by a hand-over from the start tree (`start`)",
+         switchable=True),
     Rule("untranslated", WARNING, "with several languages, every text has each of them", switchable=True),
     Rule("short-verdict", ERROR, "every outcome has a `short_verdict` of one to four words, in every language"),
     Rule("undated-source", WARNING, "every source has a `published` date, stated or estimated", switchable=True),

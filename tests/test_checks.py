@@ -218,3 +218,17 @@ def test_short_verdict_has_at_most_four_words_in_every_language(check):
                               'short_verdict: {en: Not now, fr: "Pas maintenant, et pas plus tard"}')
     assert check({"shop.yml": text}) == [("shop.yml", 26, 25, "short-verdict")]
     assert check({"shop.yml": text.replace("et pas plus tard", "pas encore")}) == []
+
+
+def test_a_tree_the_start_never_hands_over_to_is_reported(tmp_path):
+    # Everything else passes for such a tree: it is only missing from the readers' way in.
+    found = diagnostics_of(tmp_path, {"start.yml": LINK_TREE, "shop.yml": VALID_TREE,
+                                      "salons.yml": VALID_TREE.replace("id: shop", "id: salons")})
+    assert [(d.mark.path, d.mark.line, d.severity, d.rule, d.message, d.hint) for d in found] == [
+        ("rules/salons.yml", 1, "warning", "unrouted-tree", "no hand-over from the start tree leads to tree "
+         "'salons': readers can open it only from the navigation", "in rules/start.yml, add an answer whose next "
+         "is a hand-over node (to-salons: {tree: salons}), or delete the tree")]
+
+
+def test_a_guide_without_a_start_tree_is_not_asked_for_hand_overs(check):
+    assert check({"shop.yml": VALID_TREE, "salons.yml": VALID_TREE.replace("id: shop", "id: salons")}) == []

@@ -106,6 +106,29 @@ def test_one_quote_translated_two_ways_warns_at_the_second(check):
         ("shop.yml", 25, 145, "inconsistent-translation")]
 
 
+def test_the_wording_most_places_use_stands_and_the_odd_one_is_reported(tmp_path):
+    # The new, differing translation comes first in the file: it is still the one reported.
+    from conftest import diagnostics_of
+
+    other = FR_CITE.replace("ridiculously inefficient for this purpose", "absurdly poor at this")
+    text = OLD_TREE.replace("    citations: " + CITE + "\n    answers:", "    citations: " + other + "\n    answers:", 1)
+    text = text.replace("    verdict: Go\n    reasoning: Because.\n    citations: " + CITE,
+                        "    verdict: Go\n    reasoning: Because.\n    citations: " + FR_CITE)
+    found = [d for d in diagnostics_of(tmp_path, {"shop.yml": text}, SOURCES) if d.rule == "inconsistent-translation"]
+    assert [(d.mark.line, d.message, d.hint) for d in found] == [(
+        9, "this quote's 'en' translation differs from the one in node 'good' (rules/shop.yml:20) and 1 other "
+           "place(s)",
+        "use one translation per quote and language: copy that one here, or change it everywhere if yours is "
+        "better")]
+
+
+def test_a_placeholder_citation_is_not_judged_old(check):
+    placeholder = FR_CITE.replace('quote: "Pour la plupart', 'quote: "TODO: copy a passage here. Pour la plupart')
+    text = OLD_TREE.replace("citations: " + FR_CITE, "citations: " + placeholder)
+    assert "stale-evidence" not in [f[3] for f in check({"shop.yml": text}, SOURCES)]
+    assert "stale-evidence" in [f[3] for f in check({"shop.yml": OLD_TREE}, SOURCES)]
+
+
 def test_the_same_translation_twice_is_fine(check):
     text = OLD_TREE.replace("    citations: " + CITE + "\n    answers:", "    citations: " + FR_CITE + "\n    answers:", 1)
     assert [f for f in check({"shop.yml": text}, SOURCES) if f[3] == "inconsistent-translation"] == []

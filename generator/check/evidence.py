@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 from ..dates import parse_published
 from ..model import Guide, Outcome, Source
 from ..quotes import normalise
+from .placeholders import is_placeholder
 from .registry import Problem, check
 
 
@@ -74,7 +75,12 @@ def stale_evidence(guide: Guide) -> Iterator[Problem]:
             if not isinstance(node, Outcome) or node.caveat is not None or not node.citations \
                     or "caveat" in node.misspelled:  # the unknown key is the cause
                 continue
-            sources = [guide.source(c.source.value) for c in node.citations]
+            # A placeholder citation names a source only to show the format: the
+            # contributor has not chosen the evidence yet, so its age says nothing.
+            cited = [c for c in node.citations if not is_placeholder(c.quote.value)]
+            if not cited:
+                continue
+            sources = [guide.source(c.source.value) for c in cited]
             if None in sources or not all(is_stale(s, today, guide.stale_after_years) for s in sources):
                 continue
             newest = max(s.published for s in sources)
@@ -92,7 +98,8 @@ def inconsistent_translation(guide: Guide) -> Iterator[Problem]:
             quote: "Customers referred bitterly..."   translation: {fr: "Des clients ont raconté..."}  (another node)
     Passes: the same translation in both places.
     """
-    first: dict[tuple[str, str, str], tuple[str, object]] = {}
+    # Every wording of each (source, quote, language), in the order met.
+    wordings: dict[tuple[str, str, str], dict[str, list[tuple[str, object]]]] = {}
     for tree in guide.trees:
         for cited in tree.citations():
             citation = cited.citation
@@ -104,11 +111,22 @@ def inconsistent_translation(guide: Guide) -> Iterator[Problem]:
                 versions[guide.text_language] = citation.translation.value
             for language, text in sorted(versions.items()):
                 key = (citation.source.value, normalise(citation.quote.value), language)
-                seen = first.setdefault(key, (normalise(text), (tree, cited.where, citation)))
-                if seen[0] == normalise(text):
-                    continue
-                other_tree, other_where, other = seen[1]
+                wordings.setdefault(key, {}).setdefault(normalise(text), []).append((cited.where, citation))
+    for (_, _, language), by_text in wordings.items():
+        if len(by_text) < 2:
+            continue
+        # The wording most places use is the settled one (the first met on a
+        # tie): the others, usually the one just added, are reported, each at
+        # its own line, so the contributor is sent to the line to change.
+        settled = max(by_text.values(), key=len)
+        where, model = settled[0]
+        for places in by_text.values():
+            if places is settled:
+                continue
+            for _, citation in places:
                 yield Problem(citation.translation.mark,
-                              f"this quote's {language!r} translation differs from the one in {other_where} "
-                              f"({other.translation.mark.path}:{other.translation.mark.line})",
-                              "use one translation per quote and language: copy the better one to both places")
+                              f"this quote's {language!r} translation differs from the one in {where} "
+                              f"({model.translation.mark.path}:{model.translation.mark.line})"
+                              + (f" and {len(settled) - 1} other place(s)" if len(settled) > 1 else ""),
+                              "use one translation per quote and language: copy that one here, or change "
+                              "it everywhere if yours is better")

@@ -141,6 +141,39 @@ def unreachable_nodes(guide: Guide) -> Iterator[Problem]:
                               "point an answer's 'next' at it, or delete it")
 
 
+ENTRY = "start"
+"""The tree readers begin with: the home page's "Start the guide" opens it."""
+
+
+@check("unrouted-tree", whole_files=True)
+def unrouted_trees(guide: Guide) -> Iterator[Problem]:
+    """Every tree is reached from the start tree, through hand-overs.
+
+    A tree nothing hands over to is still in the navigation, so nothing else
+    fails: only readers who answer the start's questions never get there.
+
+    Fails:  rules/hair-salons.yml, and no node `tree: hair-salons` anywhere
+    Passes: in rules/start.yml, an answer leading to `to-hair-salons: {tree: hair-salons}`
+    """
+    entry = guide.tree(ENTRY)
+    if entry is None or ENTRY in guide.unloaded:
+        return
+    reached, todo = {entry.id}, [entry]
+    while todo:
+        tree = todo.pop()
+        for node in tree.nodes:
+            for other_tree, _, _ in guide.successors(tree, node):
+                if other_tree.id not in reached:
+                    reached.add(other_tree.id)
+                    todo.append(other_tree)
+    for tree in guide.trees:
+        if tree.id not in reached:
+            yield Problem(tree.mark, f"no hand-over from the start tree leads to tree {tree.id!r}: readers "
+                          "can open it only from the navigation",
+                          f"in {entry.file}, add an answer whose next is a hand-over node "
+                          f"(to-{tree.id}: {{tree: {tree.id}}}), or delete the tree")
+
+
 @check("cycle", whole_files=True)
 def cycles(guide: Guide) -> Iterator[Problem]:
     """No path comes back to a node it already passed, across hand-overs too.
