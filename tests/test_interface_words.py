@@ -172,7 +172,7 @@ def german_fork(tmp_path) -> Path:
 
 def fill_in(catalogue: Path, words: dict[str, str]) -> None:
     """Translate the keys `guide messages` left empty: German where given, the English text elsewhere."""
-    english = yaml.safe_load((ROOT / "generator" / "render" / "messages" / "en.yml").read_text(encoding="utf-8"))
+    english = yaml.safe_load((ROOT / "generator" / "messages" / "en.yml").read_text(encoding="utf-8"))
     lines = catalogue.read_text(encoding="utf-8").splitlines()
     for i, line in enumerate(lines):
         key = line[:-1] if line.endswith(":") and not line.startswith("#") else None
@@ -203,7 +203,7 @@ def test_a_german_fork_with_its_catalogue_speaks_german(tmp_path, browser):
     catalogue = project / "messages" / "de.yml"
     written = catalogue.read_text(encoding="utf-8")
     assert "# en: Why we ask\nwhy_we_ask:\n" in written  # every key, its English beside it, to fill in
-    english = yaml.safe_load((ROOT / "generator" / "render" / "messages" / "en.yml").read_text(encoding="utf-8"))
+    english = yaml.safe_load((ROOT / "generator" / "messages" / "en.yml").read_text(encoding="utf-8"))
     assert list(yaml.safe_load(written)) == list(english)
     # Empty keys still show English, and the check still lists them.
     assert "interface-untranslated" in guide("check", cwd=project).stdout
