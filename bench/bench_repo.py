@@ -96,9 +96,9 @@ def edition_pages(sizing: str) -> dict[str, dict[str, int]]:
     config = find_config(ROOT)
     mkdocs = read_mkdocs_yml(ROOT / "mkdocs.yml")
     out = {}
-    for language in config.languages:
+    for language in config.editions:
         texts = site_texts(mkdocs, language)
-        edition = dataclasses.replace(config, language=language, title=texts.get("site_name", config.title))
+        edition = dataclasses.replace(config, edition=language, title=texts.get("site_name", config.title))
         with tempfile.TemporaryDirectory() as tmp:
             docs = Path(tmp) / "docs"
             _docs_for(config, language, docs)  # the edition's own prose pages, maintainers' pages left out

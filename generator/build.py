@@ -51,8 +51,8 @@ class Edition:
 
 def editions(config: GuideConfig, mkdocs: dict, staging: Path) -> list[Edition]:
     site_url = mkdocs.get("site_url") or None
-    out = [Edition(config.languages[0], staging, site_url)]
-    for lang in config.languages[1:]:
+    out = [Edition(config.editions[0], staging, site_url)]
+    for lang in config.editions[1:]:
         out.append(Edition(lang, staging / lang, site_url.rstrip("/") + f"/{lang}/" if site_url else None))
     return out
 
@@ -81,7 +81,7 @@ def build_site(config: GuideConfig, site: Path, engine: str = "mkdocs", strict: 
     # reported at their line before MkDocs or Zensical reads the file, whose
     # own messages would name neither line nor fix.
     _, problems = load_brand(mkdocs_yml, config.root / config.docs_dir, config.display(mkdocs_yml),
-                             config.text_language, config.languages)
+                             config.rules_language, config.editions)
     if has_errors(problems):
         print(format_text([d for d in problems if d.severity == "error"]), file=sys.stderr)
         raise BuildFailed(summary(problems))
@@ -90,7 +90,7 @@ def build_site(config: GuideConfig, site: Path, engine: str = "mkdocs", strict: 
     work = Path(tempfile.mkdtemp(prefix="guide-build-"))
     from .plugin import EDITION_BUILD
 
-    os.environ[EDITION_BUILD] = config.languages[0]  # each edition is built here: the plugin builds no others
+    os.environ[EDITION_BUILD] = config.editions[0]  # each edition is built here: the plugin builds no others
     try:
         for edition in editions(config, mkdocs, staging):
             if engine == "mkdocs":
@@ -179,7 +179,7 @@ def _docs_for(config: GuideConfig, language: str, target: Path) -> None:
 def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, edition: Edition,
                          work: Path) -> None:
     texts = site_texts(mkdocs, edition.language)
-    edition_config = dataclasses.replace(config, language=edition.language,
+    edition_config = dataclasses.replace(config, edition=edition.language,
                                          title=texts.get("site_name", config.title))
     try:
         compiled = compile_guide(edition_config)
@@ -198,7 +198,7 @@ def _build_with_zensical(config: GuideConfig, mkdocs_yml: Path, mkdocs: dict, ed
     brand = compiled.guide.brand
     # Zensical merges these into mkdocs.yml's own (INHERIT), lists appended.
     settings: dict = {"INHERIT": str(mkdocs_yml.resolve()), "docs_dir": "docs", "site_dir": "site",
-                      **theme_settings(brand, edition.language, config.languages, mkdocs)}
+                      **theme_settings(brand, edition.language, config.editions, mkdocs)}
     settings["theme"] = {"language": edition.language, **settings["theme"]}
     if edition.site_url:
         settings["site_url"] = edition.site_url

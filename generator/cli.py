@@ -89,7 +89,7 @@ def cmd_serve(args) -> int:
     try:
         # A site_name or site_description per language, as MkDocs takes it: the root edition's text.
         serve(str(mkdocs_yml), dev_addr=f"127.0.0.1:{args.port}",
-              **site_texts(read_mkdocs_yml(mkdocs_yml), config.language))
+              **site_texts(read_mkdocs_yml(mkdocs_yml), config.edition))
     except MkDocsException as e:
         print(f"error: {e}", file=sys.stderr)
         return 1

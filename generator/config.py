@@ -29,12 +29,13 @@ class GuideConfig:
     """MkDocs' docs folder: generated pages are placed as if they were in it."""
     pages_dir: str = "guide"
     """Folder, inside the site, of the generated tree and source pages."""
-    language: str = "en"
-    """The language of this build; quotes in other languages need a translation."""
-    languages: tuple[str, ...] = ("en",)
-    """Every edition built, the main one (at the site's root) first."""
-    text_language: str = "en"
-    """The language plain strings of the rules are written in; translations sit beside them."""
+    edition: str = "en"
+    """The language of the edition being built; quotes in other languages need a translation."""
+    editions: tuple[str, ...] = ("en",)
+    """Every edition built (language codes), the main one (at the site's root) first."""
+    rules_language: str = "en"
+    """The language plain strings of the rules are written in (the plugin's
+    `text_language` option); translations sit beside them."""
     title: str = "Decision guide"
     """The guide's name."""
     mkdocs_file: Optional[str] = None
@@ -102,9 +103,9 @@ def config_from_mkdocs(mkdocs: dict, root: Path, options: Optional[dict] = None,
         sources_dir=options.get("sources_dir") or f"{docs_dir}/sources",
         docs_dir=docs_dir,
         pages_dir=options.get("pages_dir", "guide"),
-        language=language,
-        languages=languages,
-        text_language=options.get("text_language", "en"),
+        edition=language,
+        editions=languages,
+        rules_language=options.get("text_language", "en"),
         title=_site_name(mkdocs, language, options.get("text_language", "en")),
         mkdocs_file=mkdocs_file,
         steps_in_page=_count(options.get("steps_in_page"), GuideConfig.steps_in_page),

@@ -76,6 +76,6 @@ def _swap(value, language: str):
 
 def localise(guide: Guide, language: str) -> Guide:
     """The guide with its texts in `language`, where they are translated."""
-    if language == guide.text_language:
-        return dataclasses.replace(guide, language=language)
-    return dataclasses.replace(_swap(guide, language), language=language)
+    if language == guide.rules_language:
+        return dataclasses.replace(guide, edition=language)
+    return dataclasses.replace(_swap(guide, language), edition=language)

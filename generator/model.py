@@ -355,18 +355,19 @@ class Guide:
 
     title: str
     """The guide's name."""
-    language: str
-    """The guide's own language; quotes in others need a translation."""
+    edition: str
+    """The language of the edition being built (after `localise()`, the one its
+    texts are in); quotes in other languages need a translation."""
     trees: tuple[Tree, ...]
     """Trees sorted by id."""
     sources: tuple[Source, ...]
     """Sources sorted by id."""
     brand: Brand = field(default_factory=Brand)
     """The agency's name, colours and call to action (`extra.brand`)."""
-    languages: tuple[str, ...] = ()
-    """Every edition the guide is built in, the main one first."""
-    text_language: str = "en"
-    """The language of the rules' plain strings."""
+    editions: tuple[str, ...] = ()
+    """Every edition the guide is built in (language codes), the root one first."""
+    rules_language: str = "en"
+    """The language the rules' plain strings are written in (the plugin's `text_language`)."""
     today: Optional[datetime.date] = None
     """The build's own date (SOURCE_DATE_EPOCH when set), against which evidence ages."""
     stale_after_years: int = 8

@@ -87,8 +87,10 @@ def check_guide(config: GuideConfig, snapshot: bool = False) -> tuple[Guide, lis
     finally:
         if paused:
             gc.enable()
-    guide = Guide(config.title, config.text_language, tuple(trees), tuple(sources), brand, config.languages,
-                  config.text_language, build_date(), config.stale_after_years,
+    # Before localise() the guide's texts are in the rules' language: that is its edition.
+    guide = Guide(title=config.title, edition=config.rules_language, trees=tuple(trees), sources=tuple(sources),
+                  brand=brand, editions=config.editions, rules_language=config.rules_language,
+                  today=build_date(), stale_after_years=config.stale_after_years,
                   messages_root=str(config.root), unloaded=trees.unloaded)
     # A file too broken to load is reported by the loader alone; the checks
     # see the trees that loaded, so one mistake is not reported twice.
@@ -101,7 +103,7 @@ def check_guide(config: GuideConfig, snapshot: bool = False) -> tuple[Guide, lis
         # Paths of a broken tree mean nothing; its own errors come first.
         diagnostics += stale_paths(guide, config)
     # Interface words: the fork's catalogues, and each edition's missing words.
-    diagnostics += untranslated(config.root, config.languages, mkdocs_yml, config.display)
+    diagnostics += untranslated(config.root, config.editions, mkdocs_yml, config.display)
     return guide, sort_diagnostics(diagnostics)
 
 
@@ -110,7 +112,7 @@ def compile_guide(config: GuideConfig, directory_urls: bool = True) -> Compiled:
     guide, diagnostics = check_guide(config)
     if has_errors(diagnostics):
         raise CompileError(diagnostics)
-    guide = localise(dataclasses.replace(guide, reviewed=reviewed_date(config)), config.language)
+    guide = localise(dataclasses.replace(guide, reviewed=reviewed_date(config)), config.edition)
     urls = Urls(config.pages_dir, directory_urls)
     pages = render_pages(guide, urls, config.steps_in_page)
     files = {"guide.json": guide_json(guide, urls).encode("utf-8"), **assets()}

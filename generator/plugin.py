@@ -112,9 +112,9 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
                                                mkdocs_file=mkdocs_yml.resolve().relative_to(root).as_posix(),
                                                main_language=os.environ.get(EDITION_BUILD))
         brand, problems = load_brand(mkdocs_yml, docs_dir, self.guide_config.display(mkdocs_yml),
-                                     self.guide_config.text_language, self.guide_config.languages)
+                                     self.guide_config.rules_language, self.guide_config.editions)
         _fail_on_errors(problems)
-        self._apply_settings(config, theme_settings(brand, self.guide_config.language, self.guide_config.languages,
+        self._apply_settings(config, theme_settings(brand, self.guide_config.edition, self.guide_config.editions,
                                                     {"extra": config.extra, "extra_css": config.extra_css,
                                                      "extra_javascript": config.extra_javascript}))
         self._finish = page_finish(self.guide_config, brand, config.site_url, policy=not os.environ.get(PREVIEW))
@@ -122,7 +122,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         return config
 
     def _t(self):
-        return translator(self.guide_config.language, self.guide_config.root)
+        return translator(self.guide_config.edition, self.guide_config.root)
 
     def _theme_words(self, config) -> None:
         """The theme's words that come from mkdocs.yml, in this edition's language."""
@@ -259,7 +259,7 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
     def _edition_pages(self, files: Files, config) -> None:
         """The docs folder as this edition publishes it (site.py `edition_pages`)."""
         hidden = unpublished(self.guide_config)
-        serves = edition_pages(self.guide_config, self.guide_config.language, [f.src_uri for f in files], hidden)
+        serves = edition_pages(self.guide_config, self.guide_config.edition, [f.src_uri for f in files], hidden)
         by_path = {f.src_uri: f for f in files}
         for file in list(files):
             if serves.get(file.src_uri) == file.src_uri:
@@ -283,11 +283,11 @@ class DecisionGuidePlugin(BasePlugin[DecisionGuideOptions]):
         the others are built here, into `<lang>/` of the same folder, so no
         language-switcher link ever leads to a missing page. `guide build`
         builds each edition itself and says so in the environment."""
-        if os.environ.get(EDITION_BUILD) or len(self.guide_config.languages) < 2:
+        if os.environ.get(EDITION_BUILD) or len(self.guide_config.editions) < 2:
             return
         from .build import BuildFailed, build_other_editions
 
-        os.environ[EDITION_BUILD] = self.guide_config.languages[0]
+        os.environ[EDITION_BUILD] = self.guide_config.editions[0]
         try:
             build_other_editions(self.guide_config, Path(config.site_dir))
         except BuildFailed as e:

@@ -138,7 +138,7 @@ def _fill(text: str, languages: list[str], source: Source) -> str:
 
 def scaffold_text(config: GuideConfig, name: str, source: Source) -> str:
     """The new tree's YAML, placeholders and all."""
-    languages = list(dict.fromkeys([config.text_language, *config.languages]))
+    languages = list(dict.fromkeys([config.rules_language, *config.editions]))
     folder = config.sources_dir.rstrip("/")
     citation = CITATION.format(source=source.id, folder=folder, file=source.file, marker=MARKER)
     text = TEMPLATE.format(name=name, citation=_indent(citation, 4), citation_in_answer=_indent(citation, 8))
@@ -190,7 +190,7 @@ def new_tree(config: GuideConfig, name: str) -> int:
     # The newest source in the rules' language: its quote needs the fewest
     # translations, and its age the fewest caveats (check stale-evidence).
     newest = sorted(sources, key=lambda s: s.published or "", reverse=True)
-    source = next((s for s in newest if s.language == config.text_language), newest[0])
+    source = next((s for s in newest if s.language == config.rules_language), newest[0])
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold_text(config, name, source), encoding="utf-8")
     print(next_steps(config, target, name, trees), file=sys.stderr)

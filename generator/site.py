@@ -66,7 +66,7 @@ def edition_pages(config: GuideConfig, language: str, files: Iterable[str],
         if rel in hidden:
             continue
         match = TRANSLATED_PAGE.match(rel)
-        if match and match.group(2) in config.languages:
+        if match and match.group(2) in config.editions:
             if match.group(2) == language:
                 translated[match.group(1) + ".md"] = rel
             continue
@@ -111,6 +111,6 @@ class PageFinish:
 
 def page_finish(config: GuideConfig, brand: Brand, site_url: Optional[str], policy: bool = True) -> PageFinish:
     """The finish of the pages of `config`'s edition, published at `site_url`."""
-    return PageFinish(site_name=config.title, language=config.language, languages=tuple(config.languages),
-                      search_name=translator(config.language, config.root)("search_label"),
+    return PageFinish(site_name=config.title, language=config.edition, languages=tuple(config.editions),
+                      search_name=translator(config.edition, config.root)("search_label"),
                       preview_image=image_url(site_url, brand), analytics=brand.analytics_origin, policy=policy)

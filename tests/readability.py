@@ -62,7 +62,7 @@ def reader_texts(guide: Guide, language: str = "en"):
     def pick(text):
         if text is None:
             return None
-        return text.value if language == guide.text_language else text.translated(language)
+        return text.value if language == guide.rules_language else text.translated(language)
 
     for tree in guide.trees:
         for node in tree.nodes:
@@ -85,7 +85,7 @@ def why_we_ask(guide: Guide, language: str = "en"):
     for tree in guide.trees:
         for node in tree.nodes:
             if isinstance(node, Question) and node.reasoning is not None:
-                text = node.reasoning.value if language == guide.text_language else node.reasoning.translated(language)
+                text = node.reasoning.value if language == guide.rules_language else node.reasoning.translated(language)
                 yield tree.id, node.id, len(plain_text(text or "").split())
 
 

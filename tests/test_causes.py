@@ -197,6 +197,6 @@ def test_an_unquoted_no_in_a_language_map_is_one_mistake(tmp_path):
 def test_an_english_quote_needs_only_its_french_translation(tmp_path):
     import dataclasses
 
-    config = dataclasses.replace(write_project(tmp_path, {"shop.yml": VALID_TREE}), languages=("en", "fr"))
+    config = dataclasses.replace(write_project(tmp_path, {"shop.yml": VALID_TREE}), editions=("en", "fr"))
     hints = {d.hint for d in check_guide(config)[1] if d.rule == "untranslated-quote"}
     assert hints == {'write the translation as {fr: "..."}'}

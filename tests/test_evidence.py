@@ -208,7 +208,7 @@ def test_french_edition_dates_and_labels_in_french(tmp_path):
 
     text = OLD_TREE.replace("    verdict: Stay\n", "    verdict: Stay\n    caveat: {en: Old., fr: Ancien.}\n")
     config = write_project(tmp_path, {"shop.yml": text}, SOURCES)
-    compiled = compile_guide(dataclasses.replace(config, language="fr", languages=("en", "fr")))
+    compiled = compile_guide(dataclasses.replace(config, edition="fr", editions=("en", "fr")))
     page = compiled.pages["guide/shop.md"]
     assert 'aria-label="À savoir" data-caveat><p class="dg-caveat-label">À savoir</p><p>Ancien.</p>' in page
     assert '<cite>Parler franc</cite></a>, <span class="dg-year">vers 2010</span></p>' in page

@@ -700,7 +700,7 @@ def assert_site_whole(p: FuzzProject) -> None:
             assert page.is_file(), f"no page for {kind} {item['id']!r}"
             assert marker.format(item["id"]) in page.read_text(encoding="utf-8"), \
                 f"the page of {kind} {item['id']!r} is another page"
-    for language in p.config.languages[1:]:
+    for language in p.config.editions[1:]:
         assert (p.site / language / "guide.json").is_file(), f"no {language} edition"
     for page in p.site.rglob("*.html"):  # free text carries <script>, onerror= and javascript: links
         found = INJECTED.search(page.read_text(encoding="utf-8", errors="replace"))

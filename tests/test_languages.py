@@ -46,7 +46,7 @@ def test_check_reports_untranslated_text_per_node(tmp_path):
     from generator.pipeline import check_guide
 
     config = write_project(tmp_path, {"shop.yml": VALID_TREE})
-    config = GuideConfig(root=config.root, languages=("en", "fr"))
+    config = GuideConfig(root=config.root, editions=("en", "fr"))
     _, diagnostics = check_guide(config)
     rules = sorted({(d.rule, d.severity) for d in diagnostics})
     assert rules == [("untranslated", "warning"), ("untranslated-quote", "warning")]
@@ -113,7 +113,7 @@ def test_an_english_quote_needs_only_a_french_translation(tmp_path):
         "citations: [{source: plain-talk, quote: \"Selling on social media works when your buyers are already there.\", "
         "translation: {fr: \"Vendre sur les réseaux marche quand vos acheteurs y sont déjà.\"}}]")
     config = write_project(tmp_path, {"shop.yml": tree})
-    _, diagnostics = check_guide(GuideConfig(root=config.root, languages=("en", "fr")))
+    _, diagnostics = check_guide(GuideConfig(root=config.root, editions=("en", "fr")))
     assert "untranslated-quote" not in {d.rule for d in diagnostics}
 
 

@@ -322,7 +322,7 @@ def test_an_outcome_shows_its_caveat_and_dated_citations(page, site, edition, ab
     caveat = page.locator(f"{node} [data-caveat]")
     assert caveat.is_visible()
     language = "fr" if edition else "en"
-    expected = end.caveat.translated(language) if language != guide.text_language else end.caveat.value
+    expected = end.caveat.translated(language) if language != guide.rules_language else end.caveat.value
     assert " ".join(expected.split()[:4]) in " ".join(caveat.text_content().split())
     years = page.locator(f"{node} > .dg-citations [data-citation] .dg-year")
     visible_years = [years.nth(i).text_content() for i in range(years.count()) if years.nth(i).is_visible()]

@@ -125,7 +125,7 @@ def test_a_check_reports_at_its_registered_level():
         check("cycle")(lambda guide: iter(()))
     with pytest.raises(KeyError):
         check("not-a-rule")(lambda guide: iter(()))
-    guide = Guide("t", "en", (), ())
+    guide = Guide(title="t", edition="en", trees=(), sources=())
     assert list(run_checks(guide)) == []
 
 
@@ -134,14 +134,14 @@ def test_each_rule_has_one_severity_wherever_it_is_reported(tmp_path):
     # untranslated-quote (a warning) from missing-translation (an error).
     text = VALID_TREE.replace("id: shop", "id: sources")
     config = write_project(tmp_path, {"sources.yml": text})
-    _, diagnostics = check_guide(GuideConfig(root=config.root, languages=("en", "fr")))
+    _, diagnostics = check_guide(GuideConfig(root=config.root, editions=("en", "fr")))
     severities = {(d.rule, d.severity) for d in diagnostics}
     assert ("page-clash", "error") in severities and ("untranslated-quote", "warning") in severities
     assert len({rule for rule, _ in severities}) == len(severities)
 
 
 def _checked(root: Path, languages=None):
-    config = find_config(root) if languages is None else GuideConfig(root=root, languages=languages)
+    config = find_config(root) if languages is None else GuideConfig(root=root, editions=languages)
     return check_guide(config)[1]
 
 

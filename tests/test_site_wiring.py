@@ -110,7 +110,7 @@ def test_each_edition_takes_its_translation_and_leaves_maintainers_pages_out(tmp
     for name, text in {"about.md": "# About\n", "about.fr.md": "# À propos\n", "about.de.md": "# Über\n",
                        "notes.md": "---\naudience: maintainers\n---\n", "notes.fr.md": "# Notes\n"}.items():
         (docs / name).write_text(text, encoding="utf-8")
-    config = GuideConfig(root=tmp_path, languages=("en", "fr"))
+    config = GuideConfig(root=tmp_path, editions=("en", "fr"))
     files = sorted(p.name for p in docs.iterdir())
     assert edition_pages(config, "en", files) == {"about.md": "about.md", "about.de.md": "about.de.md"}
     assert edition_pages(config, "fr", files) == {"about.md": "about.fr.md", "about.de.md": "about.de.md"}

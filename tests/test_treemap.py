@@ -302,6 +302,6 @@ def test_map_page_in_french(tmp_path):
     from generator.pipeline import compile_guide
 
     config = write_project(tmp_path, {"shop.yml": VALID_TREE})
-    compiled = compile_guide(dataclasses.replace(config, language="fr", languages=("en", "fr")))
+    compiled = compile_guide(dataclasses.replace(config, edition="fr", editions=("en", "fr")))
     assert front_matter(compiled.pages["guide/shop/map.md"])["title"] == "Comment le guide décide : Shop"
     assert ">Comment le guide décide</a></p>" in compiled.pages["guide/shop.md"]

@@ -69,7 +69,7 @@ def test_every_tree_page_and_guide_json_carry_the_reviewed_date(tmp_path):
     assert json.loads(compiled.files["guide.json"])["reviewed"] == "2026-12-01"
     line = '<p class="dg-reviewed">Last reviewed: <time datetime="2026-12-01">1 December 2026</time></p>'
     assert line in compiled.pages["guide/shop.md"] and line in compiled.pages["guide/embed/shop.md"]
-    french = compile_guide(dataclasses.replace(config, language="fr", languages=("en", "fr")))
+    french = compile_guide(dataclasses.replace(config, edition="fr", editions=("en", "fr")))
     assert ('<p class="dg-reviewed">Dernière relecture : <time datetime="2026-12-01">1er décembre 2026</time></p>'
             in french.pages["guide/shop.md"])
 

@@ -120,7 +120,7 @@ def missing_translation(guide: Guide) -> Iterator[Problem]:
     Fails:  {source: a-french-article, quote: "..."}            (rules in English)
     Passes: {source: a-french-article, quote: "...", translation: "..."}
     """
-    main = guide.text_language
+    main = guide.rules_language
     for tree in guide.trees:
         for _, _, citation in tree.citations():
             source = guide.source(citation.source.value)
@@ -139,8 +139,8 @@ def untranslated_quote(guide: Guide) -> Iterator[Problem]:
     Passes: {source: an-english-article, quote: "...", translation: {fr: "..."}}            (en, fr)
     Passes: {source: a-german-article, quote: "...", translation: {en: "...", fr: "..."}}   (en, fr)
     """
-    main = guide.text_language
-    others = [lang for lang in guide.languages if lang != main]
+    main = guide.rules_language
+    others = [lang for lang in guide.editions if lang != main]
     for tree in guide.trees:
         for _, _, citation in tree.citations():
             source = guide.source(citation.source.value)
@@ -164,14 +164,14 @@ def untranslated(guide: Guide) -> Iterator[Problem]:
     Fails:  question: What do you sell?                          (languages: [en, fr])
     Passes: question: {en: What do you sell?, fr: Que vendez-vous ?}
     """
-    for language in [lang for lang in guide.languages if lang != guide.text_language]:
+    for language in [lang for lang in guide.editions if lang != guide.rules_language]:
         for tree in guide.trees:
             for node in (tree, *tree.nodes):
                 missing = [t for t in node.texts() if t.translated(language) is None]
                 if missing:
                     where = "the tree" if node is tree else f"node {node.id!r}"
                     yield Problem(missing[0].mark, f"{len(missing)} text(s) of {where} have no {language!r} version",
-                                  f"write them as {{{guide.text_language}: \"...\", {language}: \"...\"}}")
+                                  f"write them as {{{guide.rules_language}: \"...\", {language}: \"...\"}}")
 
 
 SHORT_VERDICT_WORDS = 4

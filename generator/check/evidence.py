@@ -107,8 +107,8 @@ def inconsistent_translation(guide: Guide) -> Iterator[Problem]:
                 continue
             versions = dict(citation.translation.translations)
             source = guide.source(citation.source.value)
-            if guide.text_language not in versions and (source is None or source.language != guide.text_language):
-                versions[guide.text_language] = citation.translation.value
+            if guide.rules_language not in versions and (source is None or source.language != guide.rules_language):
+                versions[guide.rules_language] = citation.translation.value
             for language, text in sorted(versions.items()):
                 key = (citation.source.value, normalise(citation.quote.value), language)
                 wordings.setdefault(key, {}).setdefault(normalise(text), []).append((cited.where, citation))

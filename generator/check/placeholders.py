@@ -93,7 +93,7 @@ def placeholder(guide: Guide) -> Iterator[Problem]:
     for tree in guide.trees:
         for text in _tree_texts(tree):
             for language, value, mark in _placeholders(guide, tree, text):
-                what = "this" if language in (None, guide.text_language) else f"this {language!r} text"
+                what = "this" if language in (None, guide.rules_language) else f"this {language!r} text"
                 instruction = value.lstrip()[len(MARKER):].strip().rstrip(".")
                 shown = " ".join(value.split())
                 shown = shown if len(shown) <= 80 else shown[:77] + "..."

@@ -37,11 +37,11 @@ def load_all(config: GuideConfig) -> tuple[Trees, list[Source], Brand, list[Diag
         path = config.root / config.mkdocs_file
         diagnostics = check_options(path, config.display(path))
         brand, problems = load_brand(path, config.root / config.docs_dir, config.display(path),
-                                     config.text_language, config.languages)
+                                     config.rules_language, config.editions)
         diagnostics += problems
     trees, sources, unloaded = Trees(), [], []
     for path in _files(config, config.sources_dir, ("*.txt",)):
-        source, problems = load_source(config.display(path), path.read_bytes(), config.text_language)
+        source, problems = load_source(config.display(path), path.read_bytes(), config.rules_language)
         diagnostics += problems
         if source is not None:
             # Diagnostics name files as the working folder sees them; the
@@ -49,7 +49,7 @@ def load_all(config: GuideConfig) -> tuple[Trees, list[Source], Brand, list[Diag
             sources.append(dataclasses.replace(source, file=path.relative_to(config.root).as_posix()))
     rules_files = _files(config, config.rules_dir, ("*.yml", "*.yaml"))
     for path in rules_files:
-        tree, problems = load_tree(config.display(path), path.read_bytes(), config.text_language)
+        tree, problems = load_tree(config.display(path), path.read_bytes(), config.rules_language)
         diagnostics += problems
         if tree is not None:
             trees.append(dataclasses.replace(tree, file=path.relative_to(config.root).as_posix()))

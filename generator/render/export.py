@@ -40,7 +40,7 @@ def guide_json(guide: Guide, urls: Urls) -> str:
     data = {
         "version": EXPORT_VERSION,
         "title": guide.title,
-        "language": guide.language,
+        "language": guide.edition,
         # The date readers see as "last reviewed": the rules' or sources' last commit.
         "reviewed": guide.reviewed.isoformat() if guide.reviewed else None,
         "sources": [{"id": s.id, "title": s.title, "author": s.author, "language": s.language, "url": s.url,

@@ -230,7 +230,7 @@ class _TreePage:
                                answer_href=self.answer_href, link_href=self.link_href,
                                link_title=self.link_title, cited=cited,
                                tree_href=self.tree_href, others=others, embed=self.embed, lazy=self.lazy,
-                               js_messages=js_messages(self.guide.language, self.guide.messages_root),
+                               js_messages=js_messages(self.guide.edition, self.guide.messages_root),
                                journey=self.journey(), reviewed=reviewed(self.guide),
                                # An agency's iframe shows the guide alone: no page to leave it for.
                                map=None if self.embed else self.map_href())
@@ -250,7 +250,7 @@ def reviewed(guide: Guide) -> dict | None:
     """The guide's "last reviewed" date for a template, or None when unknown."""
     if guide.reviewed is None:
         return None
-    return {"iso": guide.reviewed.isoformat(), "text": long_date(guide.language, guide.reviewed, guide.messages_root)}
+    return {"iso": guide.reviewed.isoformat(), "text": long_date(guide.edition, guide.reviewed, guide.messages_root)}
 
 
 def js_messages(language: str, root=None) -> str:

@@ -31,7 +31,7 @@ def messages_of(guide: Guide):
     the catalogue checks the fork's files on disk (so `mkdocs serve` sees an
     edit), and a page asks for it at every step and citation."""
     if not (_MESSAGES and _MESSAGES[0] is guide):
-        _MESSAGES[:] = [guide, translator(guide.language, guide.messages_root)]
+        _MESSAGES[:] = [guide, translator(guide.edition, guide.messages_root)]
     return _MESSAGES[1]
 
 
