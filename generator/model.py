@@ -209,7 +209,7 @@ class Outcome:
 
 
 @dataclass(frozen=True)
-class Link:
+class HandOver:
     """A node that hands the reader over to another tree."""
 
     id: str
@@ -228,6 +228,7 @@ class Link:
     """Keys written under a misspelled name, as for `Answer.misspelled`."""
 
     kind = "link"
+    """The name guide.json and the pages' `data-kind` give it (the contract keeps it)."""
 
     def children(self) -> tuple[Text, ...]:
         """None in its own tree: it hands over to another (`Guide.successors` follows it)."""
@@ -238,7 +239,7 @@ class Link:
         return _texts(self)
 
 
-Node = Union[Question, Outcome, Link]
+Node = Union[Question, Outcome, HandOver]
 
 
 class Cited(NamedTuple):
@@ -391,7 +392,7 @@ class Guide:
     def successors(self, tree: Tree, node: Node) -> list[tuple[Tree, Node, Text]]:
         """The nodes one step on, across a hand-over too, each with the value
         that names it; a name that leads nowhere gives none."""
-        if isinstance(node, Link):
+        if isinstance(node, HandOver):
             other = self.tree(node.tree.value)
             target = other.node((node.node or other.start).value) if other is not None else None
             return [(other, target, node.tree)] if target is not None else []

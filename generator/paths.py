@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .config import GuideConfig
 from .diagnostics import Diagnostic
-from .model import Guide, Link, Mark, Outcome, Question, Tree
+from .model import Guide, HandOver, Mark, Outcome, Question, Tree
 from .render.text import plain
 
 PATHS_NAME = "paths.txt"
@@ -42,7 +42,7 @@ def tree_paths(tree: Tree) -> list[str]:
             continue
         if isinstance(node, Outcome):
             end = node.id
-        elif isinstance(node, Link):
+        elif isinstance(node, HandOver):
             end = f"tree {node.tree.value}" + (f" at {node.node.value}" if node.node else "")
         else:
             end = f"{node_id} (missing)"

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from conftest import ROOT
 from generator.config import GuideConfig
-from generator.model import Guide, Link, Question
+from generator.model import Guide, HandOver, Question
 from generator.pipeline import check_guide
 
 
@@ -27,7 +27,7 @@ def real_guide() -> Guide:
 
 def end_name(node) -> str:
     """How a walk's end is named: an outcome's id, or `tree:<id>` for a hand-over."""
-    return f"tree:{node.tree.value}" if isinstance(node, Link) else node.id
+    return f"tree:{node.tree.value}" if isinstance(node, HandOver) else node.id
 
 
 def _walks(tree, node_id: str, answers: dict[str, str], persona: str, trail: list) -> Iterator[tuple[list, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from conftest import CITE, SOURCE_EN, SOURCE_FR, VALID_TREE, diagnostics_of, write_project
 from generator.pipeline import check_guide
-from test_checks import LINK_TREE
+from test_checks import HAND_OVER_TREE
 
 
 def shown(diagnostics):
@@ -58,24 +58,24 @@ def test_a_key_written_twice_once_misspelled_is_not_misspelled(tmp_path):
 
 def test_hand_over_to_a_tree_whose_file_does_not_load_is_not_dangling(tmp_path):
     broken = VALID_TREE.replace("title: Shop", "title: [unclosed")
-    assert [d.rule for d in diagnostics_of(tmp_path, {"start.yml": LINK_TREE, "shop.yml": broken})] == ["yaml-syntax"]
+    assert [d.rule for d in diagnostics_of(tmp_path, {"start.yml": HAND_OVER_TREE, "shop.yml": broken})] == ["yaml-syntax"]
 
 
 def test_hand_over_to_a_node_its_broken_tree_dropped_is_not_dangling(tmp_path):
-    start = LINK_TREE.replace("    tree: shop\n", "    tree: shop\n    node: good\n")
+    start = HAND_OVER_TREE.replace("    tree: shop\n", "    tree: shop\n    node: good\n")
     shop = VALID_TREE.replace("    verdict: Go\n", "    verdict: ''\n")
     assert [(d.mark.path, d.rule) for d in diagnostics_of(tmp_path, {"start.yml": start, "shop.yml": shop})] == [
         ("rules/shop.yml", "empty-value")]
 
 
 def test_the_guide_names_the_files_that_did_not_load(tmp_path):
-    guide, _ = check_guide(write_project(tmp_path, {"start.yml": LINK_TREE, "shop.yml": "id: [shop\n",
+    guide, _ = check_guide(write_project(tmp_path, {"start.yml": HAND_OVER_TREE, "shop.yml": "id: [shop\n",
                                                     "b2b.yaml": "- not a tree\n"}))
     assert guide.unloaded == ("b2b", "shop") and [t.id for t in guide.trees] == ["start"]
 
 
 def test_hand_over_to_a_tree_with_no_file_is_still_dangling(tmp_path):
-    assert shown(diagnostics_of(tmp_path, {"start.yml": LINK_TREE})) == [
+    assert shown(diagnostics_of(tmp_path, {"start.yml": HAND_OVER_TREE})) == [
         (18, 11, "dangling-link", "node 'to-shop' hands over to tree 'shop', which does not exist",
          "create rules/shop.yml, or fix the name")]
 

@@ -7,7 +7,7 @@ from conftest import CITE, SOURCE_EN, SOURCE_FR, VALID_TREE, diagnostics_of
 from generator.check import CHECKS
 from generator.diagnostics import format_github, format_text
 
-LINK_TREE = f"""\
+HAND_OVER_TREE = f"""\
 id: start
 title: Start
 profile: router
@@ -76,12 +76,12 @@ def test_dangling_start(check):
 
 
 def test_dangling_link(check):
-    found = check({"start.yml": LINK_TREE.replace("tree: shop", "tree: shops"), "shop.yml": VALID_TREE})
+    found = check({"start.yml": HAND_OVER_TREE.replace("tree: shop", "tree: shops"), "shop.yml": VALID_TREE})
     assert found == [("start.yml", 18, 11, "dangling-link")]
 
 
 def test_link_to_existing_tree_passes(check):
-    assert check({"start.yml": LINK_TREE, "shop.yml": VALID_TREE}) == []
+    assert check({"start.yml": HAND_OVER_TREE, "shop.yml": VALID_TREE}) == []
 
 
 def test_unreachable_node(check):
@@ -97,7 +97,7 @@ def test_cycle_within_a_tree(check):
 
 def test_cycle_across_trees(check):
     shop = VALID_TREE.split("  bad:")[0] + "  bad:\n    tree: start\n"
-    found = check({"start.yml": LINK_TREE, "shop.yml": shop})
+    found = check({"start.yml": HAND_OVER_TREE, "shop.yml": shop})
     assert [f[3] for f in found] == ["cycle"]
 
 
@@ -222,7 +222,7 @@ def test_short_verdict_has_at_most_four_words_in_every_language(check):
 
 def test_a_tree_the_start_never_hands_over_to_is_reported(tmp_path):
     # Everything else passes for such a tree: it is only missing from the readers' way in.
-    found = diagnostics_of(tmp_path, {"start.yml": LINK_TREE, "shop.yml": VALID_TREE,
+    found = diagnostics_of(tmp_path, {"start.yml": HAND_OVER_TREE, "shop.yml": VALID_TREE,
                                       "salons.yml": VALID_TREE.replace("id: shop", "id: salons")})
     assert [(d.mark.path, d.mark.line, d.severity, d.rule, d.message, d.hint) for d in found] == [
         ("rules/salons.yml", 1, "warning", "unrouted-tree", "no hand-over from the start tree leads to tree "

@@ -10,7 +10,7 @@ from conftest import ROOT
 from flows import longest_journey, real_guide
 from generator.config import find_config
 from generator.diagnostics import format_text
-from generator.model import Link, Outcome, Question
+from generator.model import HandOver, Outcome, Question
 from generator.pipeline import check_guide
 
 PROFILES = ["product-shop", "high-priced-service", "b2b", "one-time-purchase"]
@@ -27,7 +27,7 @@ def test_profile_tree_is_deep_enough(tree_id):
 def test_start_routes_to_every_profile():
     start = real_guide().tree("start")
     assert start.profile.value == "router"
-    targets = {n.tree.value for n in start.nodes if isinstance(n, Link)}
+    targets = {n.tree.value for n in start.nodes if isinstance(n, HandOver)}
     assert targets >= set(PROFILES)  # a contributor's new tree may be reached from the start too
 
 

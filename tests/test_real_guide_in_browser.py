@@ -9,7 +9,7 @@ import pytest
 from conftest import AXE, LAYOUT_SHIFT, needs_chromium, visible_nodes
 from flows import all_paths, real_guide
 from generator.localise import french_spacing
-from generator.model import Link, Outcome
+from generator.model import HandOver, Outcome
 from generator.render.text import plain
 
 pytestmark = needs_chromium
@@ -27,7 +27,7 @@ def test_every_path_of_every_tree_shows_its_outcome(page, site):
     for tree in real_guide().trees:
         page.goto(f"{site}/guide/{tree.id}/")
         for pairs, end in all_paths(tree):
-            if isinstance(end, Link):
+            if isinstance(end, HandOver):
                 continue  # a hand-over is a link to another page, tested below
             page.evaluate("h => { location.hash = h }", "#a=" + ",".join(f"{n}:{a}" for n, a in pairs))
             page.wait_for_function("id => document.querySelector(`[data-node=\"${id}\"]:not([hidden])`)", arg=end.id)
@@ -361,7 +361,7 @@ def test_every_result_shows_its_verdict_at_a_glance_on_a_phone(browser, site, ed
     for tree in real_guide().trees:
         seen = set()
         for pairs, end in all_paths(tree):
-            if isinstance(end, Link) or end.id in seen:
+            if isinstance(end, HandOver) or end.id in seen:
                 continue
             seen.add(end.id)
             page.goto(f"{site}/{edition}guide/{tree.id}/#a=" + ",".join(f"{n}:{a}" for n, a in pairs))

@@ -13,7 +13,7 @@ import pytest
 from conftest import CITE, ROOT, VALID_TREE, write_project
 from generator.config import GuideConfig
 from generator.diagnostics import has_errors
-from generator.model import Link, Question
+from generator.model import HandOver, Question
 from generator.pipeline import check_guide
 from generator.render.pages import asset_path
 from generator.render.text import plain
@@ -75,7 +75,7 @@ nodes:
 """
 
 
-def link_href(node: Link) -> str:
+def hand_over_href(node: HandOver) -> str:
     return f"../{node.tree.value}/?from=map&x=<1>"
 
 
@@ -101,7 +101,7 @@ def numbers(text: str) -> list[float]:
 def check_map(guide, tree_id: str) -> ET.Element:
     """Every property the map promises, for one tree; returns the parsed SVG."""
     tree = guide.tree(tree_id)
-    svg = str(render_map(tree, guide, link_href))
+    svg = str(render_map(tree, guide, hand_over_href))
     assert "data-node" not in svg
     assert all(line.strip() for line in svg.split("\n")), "a blank line would end the raw HTML block"
     root = ET.fromstring(svg)  # well-formed XML, so every text was escaped
@@ -118,7 +118,7 @@ def check_map(guide, tree_id: str) -> ET.Element:
         x, y, w, h = (float(rect.get(k)) for k in ("x", "y", "width", "height"))
         assert 0 <= x and x + w <= width and 0 <= y and y + h <= height
         boxes[a.get(HREF)] = (x, y, w, h)
-    hrefs = {node.id: link_href(node) if isinstance(node, Link) else f"#n-{node.id}" for node in tree.nodes}
+    hrefs = {node.id: hand_over_href(node) if isinstance(node, HandOver) else f"#n-{node.id}" for node in tree.nodes}
     assert sorted(boxes) == sorted(set(hrefs.values()))
 
     # Boxes never overlap.
@@ -172,14 +172,14 @@ def test_real_tree_maps(real_guide, tree_id):
 
 def test_tiny_tree_map(tiny):
     root = check_map(tiny, "tiny")
-    svg = str(render_map(tiny.tree("tiny"), tiny, link_href))
+    svg = str(render_map(tiny.tree("tiny"), tiny, hand_over_href))
     assert "<script" not in svg and "<ready>" not in svg
     assert ' xlink:href="../shop/?from=map&amp;x=&lt;1&gt;"' in svg and " href=" not in svg
     assert root[0].text == "Map of A tiny tree & co"
     kinds = {a.get(HREF): a.get("class").split() for a in root.iter(f"{SVG}a")}
     assert kinds["#n-q"] == ["dg-map-node", "dg-map-question", "dg-map-start"]
     assert kinds["#n-good"] == ["dg-map-node", "dg-map-outcome"]
-    assert kinds[link_href(tiny.tree("tiny").node("away"))] == ["dg-map-node", "dg-map-link"]
+    assert kinds[hand_over_href(tiny.tree("tiny").node("away"))] == ["dg-map-node", "dg-map-link"]
     texts = {a.get(HREF): " ".join(t.text for t in a.iter(f"{SVG}tspan")) for a in root.iter(f"{SVG}a")}
     assert texts["#n-q"] == plain("Are your **buyers** there & <ready>?") == "Are your buyers there & ?"
     # Long text wraps onto as many lines as it needs, never cut short.
@@ -188,14 +188,14 @@ def test_tiny_tree_map(tiny):
     assert "…" not in svg
     lines = [t.text for a in root.iter(f"{SVG}a") if a.get(HREF) == "#n-q2" for t in a.iter(f"{SVG}tspan")]
     assert len(lines) > 4
-    assert texts[link_href(tiny.tree("tiny").node("away"))] == "→ Shop"
+    assert texts[hand_over_href(tiny.tree("tiny").node("away"))] == "→ Shop"
 
 
 def test_map_is_deterministic(real_guide):
-    first = render_map(real_guide.tree("b2b"), real_guide, link_href)
-    assert render_map(real_guide.tree("b2b"), real_guide, link_href) == first
+    first = render_map(real_guide.tree("b2b"), real_guide, hand_over_href)
+    assert render_map(real_guide.tree("b2b"), real_guide, hand_over_href) == first
     again, _ = check_guide(GuideConfig(root=ROOT))
-    assert render_map(again.tree("b2b"), again, link_href) == first
+    assert render_map(again.tree("b2b"), again, hand_over_href) == first
 
 
 def test_map_does_not_depend_on_hash_seed():
@@ -232,7 +232,7 @@ def test_a_word_wider_than_a_box_is_split_not_cut():
 
 
 def test_steps_and_answers_carry_what_map_js_needs(tiny):
-    root = ET.fromstring(str(render_map(tiny.tree("tiny"), tiny, link_href)))
+    root = ET.fromstring(str(render_map(tiny.tree("tiny"), tiny, hand_over_href)))
     nodes = {a.get("data-map-node") for a in root.iter(f"{SVG}a")}
     assert nodes == {"q", "q2", "good", "bad", "away"}
     steps = {(e.get("data-from"), e.get("data-answer"), e.get("data-to")) for e in root.iter(f"{SVG}path")

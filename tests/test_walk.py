@@ -6,10 +6,10 @@ from __future__ import annotations
 import dataclasses
 
 from conftest import VALID_TREE, write_project
-from generator.model import Link, Outcome, Question, Text
+from generator.model import HandOver, Outcome, Question, Text
 from generator.pipeline import check_guide
 
-LINKED = """\
+HANDS_OVER = """\
 id: other
 title: Other
 profile: b2b
@@ -23,7 +23,7 @@ nodes:
 
 
 def _guide(tmp_path):
-    config = write_project(tmp_path, {"shop.yml": VALID_TREE, "other.yml": LINKED})
+    config = write_project(tmp_path, {"shop.yml": VALID_TREE, "other.yml": HANDS_OVER})
     return check_guide(config)[0]
 
 
@@ -42,7 +42,7 @@ def test_successors_follow_answers_and_hand_overs(tmp_path):
     guide = _guide(tmp_path)
     shop, other = guide.tree("shop"), guide.tree("other")
     hand = other.node("hand")
-    assert isinstance(hand, Link)
+    assert isinstance(hand, HandOver)
     [(tree, node, named_by)] = guide.successors(other, hand)
     assert (tree.id, node.id, named_by) == ("shop", "good", hand.tree)
     question = shop.node("q")

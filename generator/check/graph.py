@@ -1,11 +1,11 @@
-"""Checks on the shape of the trees: ids, links, reachability, cycles."""
+"""Checks on the shape of the trees: ids, hand-overs, reachability, cycles."""
 from __future__ import annotations
 
 import difflib
 from collections import defaultdict
 from typing import Iterator, Optional
 
-from ..model import Guide, Link, Question
+from ..model import Guide, HandOver, Question
 from ..urls import Urls
 from .registry import Problem, check
 
@@ -103,7 +103,7 @@ def dangling_link(guide: Guide) -> Iterator[Problem]:
     tree_ids = [t.id for t in guide.trees]
     for tree in guide.trees:
         for node in tree.nodes:
-            if not isinstance(node, Link) or node.tree.value in guide.unloaded:
+            if not isinstance(node, HandOver) or node.tree.value in guide.unloaded:
                 continue
             other = guide.tree(node.tree.value)
             if other is None:

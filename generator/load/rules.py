@@ -12,7 +12,7 @@ from typing import Optional
 import yaml
 
 from ..diagnostics import Diagnostic
-from ..model import Answer, Citation, Link, Mark, Node, Outcome, Question, Text, Tree
+from ..model import Answer, Citation, HandOver, Mark, Node, Outcome, Question, Text, Tree
 from .nodes import ID_PATTERN, NodeReader, close_key, slugify
 from ..yamlfile import parse_bytes
 
@@ -27,11 +27,11 @@ QUESTION_KEYS = ("question", "reasoning", "caveat", "citations", "answers")
 ANSWER_KEYS = ("label", "id", "next", "reasoning", "citations")
 OUTCOME_KEYS = ("short_verdict", "verdict", "text", "reasoning", "caveat", "citations", "next_steps", "measure",
                 "existing_accounts")
-LINK_KEYS = ("tree", "node", "text", "caveat")
+HAND_OVER_KEYS = ("tree", "node", "text", "caveat")
 CITATION_KEYS = ("source", "quote", "translation")
 # The key that says what kind a node is; a node has exactly one of them.
-KIND_KEYS = {"question": QUESTION_KEYS, "verdict": OUTCOME_KEYS, "tree": LINK_KEYS}
-NODE_KEYS = frozenset(QUESTION_KEYS + OUTCOME_KEYS + LINK_KEYS)
+KIND_KEYS = {"question": QUESTION_KEYS, "verdict": OUTCOME_KEYS, "tree": HAND_OVER_KEYS}
+NODE_KEYS = frozenset(QUESTION_KEYS + OUTCOME_KEYS + HAND_OVER_KEYS)
 
 
 class _RulesReader(NodeReader):
@@ -121,7 +121,7 @@ class _RulesReader(NodeReader):
         at = self.identifier(fields["node"][1], f"the node of {what}") if "node" in fields else None
         if target is None:
             return None
-        return Link(node_id, target, at, self.optional_text(fields, "text", f"the text of {what}"), mark, caveat,
+        return HandOver(node_id, target, at, self.optional_text(fields, "text", f"the text of {what}"), mark, caveat,
                     frozenset(misspelled))
 
     def misspelled_kind(self, node: yaml.Node, what: str) -> bool:

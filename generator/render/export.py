@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Citation, Guide, Link, Outcome, Question
+from ..model import Citation, Guide, HandOver, Outcome, Question
 from ..urls import Urls
 
 EXPORT_VERSION = 1
@@ -31,7 +31,7 @@ def _node(node) -> dict:
                 "reasoning": _text(node.reasoning), "citations": _citations(node.citations),
                 "next_steps": [t.value for t in node.next_steps], "measure": [t.value for t in node.measure],
                 "existing_accounts": _text(node.existing_accounts), "caveat": _text(node.caveat)}
-    assert isinstance(node, Link)
+    assert isinstance(node, HandOver)
     return {"id": node.id, "kind": "link", "tree": node.tree.value,
             "node": _text(node.node), "text": _text(node.text), "caveat": _text(node.caveat)}
 

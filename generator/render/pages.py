@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..quotes import find_passage, normalise
-from ..model import Answer, Citation, Guide, Link, Node, Outcome, Question, Source, Tree
+from ..model import Answer, Citation, Guide, HandOver, Node, Outcome, Question, Source, Tree
 from .brand import brand_css
 from .treemap import messages_of, node_text, render_map
 from ..messages import catalogue, translator
@@ -155,13 +155,13 @@ class _TreePage:
         self.page_file = urls.embed_file if embed else urls.tree_file
         self.file = self.page_file(tree.id)
 
-    def link_target(self, node: Link) -> Tree:
+    def hand_over_target(self, node: HandOver) -> Tree:
         return self.guide.tree(node.tree.value)
 
-    def link_title(self, node: Link) -> str:
-        return plain(self.link_target(node).title.value)
+    def hand_over_title(self, node: HandOver) -> str:
+        return plain(self.hand_over_target(node).title.value)
 
-    def link_href(self, node: Link) -> str:
+    def hand_over_href(self, node: HandOver) -> str:
         fragment = f"n-{node.node.value}" if node.node else ""
         return self.urls.relative(self.file, self.page_file(node.tree.value), fragment)
 
@@ -183,7 +183,7 @@ class _TreePage:
             for other in self.guide.trees:
                 if other.id in before or other.id == self.tree.id:
                     continue
-                if any(isinstance(n, Link) and n.tree.value == target for n in other.nodes):
+                if any(isinstance(n, HandOver) and n.tree.value == target for n in other.nodes):
                     before[other.id] = other
                     todo.append(other.id)
         data = {}
@@ -193,7 +193,7 @@ class _TreePage:
                 if isinstance(node, Question):
                     nodes[node.id] = {"q": plain(node.text.value),
                                       "a": {a.id: [plain(a.label.value), a.next.value] for a in node.answers}}
-                elif isinstance(node, Link):
+                elif isinstance(node, HandOver):
                     nodes[node.id] = {"tree": node.tree.value, "node": node.node.value if node.node else None}
             data[tree_id] = {"page": self.urls.relative(self.file, self.page_file(tree_id)),
                              "start": tree.start.value, "nodes": nodes}
@@ -201,8 +201,8 @@ class _TreePage:
 
     def answer_href(self, tree: Tree, answer: Answer) -> str:
         target = tree.node(answer.next.value)
-        if isinstance(target, Link):
-            return self.link_href(target)
+        if isinstance(target, HandOver):
+            return self.hand_over_href(target)
         return f"#n-{answer.next.value}"
 
     def quote_href(self, citation: Citation) -> str:
@@ -227,8 +227,8 @@ class _TreePage:
             return self.cited[key]
 
         text = template.render(**context, tree=self.tree, depth=longest_paths(self.guide, self.tree),
-                               answer_href=self.answer_href, link_href=self.link_href,
-                               link_title=self.link_title, cited=cited,
+                               answer_href=self.answer_href, hand_over_href=self.hand_over_href,
+                               hand_over_title=self.hand_over_title, cited=cited,
                                tree_href=self.tree_href, others=others, embed=self.embed, lazy=self.lazy,
                                js_messages=js_messages(self.guide.edition, self.guide.messages_root),
                                journey=self.journey(), reviewed=reviewed(self.guide),
@@ -398,7 +398,7 @@ def _merge(passages: list[_Passage]) -> list[_Passage]:
     return merged
 
 
-def _map_list(guide: Guide, tree: Tree, node_href, link_href) -> Markup:
+def _map_list(guide: Guide, tree: Tree, node_href, hand_over_href) -> Markup:
     """The tree as nested lists, for screen readers and narrow screens: each
     question, then under each answer the step it leads to. A step reached
     again is a link back to where it was listed, so the list grows with the
@@ -421,7 +421,7 @@ def _map_list(guide: Guide, tree: Tree, node_href, link_href) -> Markup:
             out.append(f'<a class="dg-map-again" href="#m-{escape(value)}">{escape(t("map_see_above", name=name))}</a>')
             continue
         seen.add(value)
-        href = link_href(node) if isinstance(node, Link) else node_href(value)
+        href = hand_over_href(node) if isinstance(node, HandOver) else node_href(value)
         nested = kind == "child"
         out.append(("<ul>" if nested else "") + f'<li id="m-{escape(value)}" data-map-node="{escape(value)}">'
                    f'<a href="{escape(href)}">{escape(name)}</a>')
@@ -448,12 +448,13 @@ def render_map_page(guide: Guide, tree: Tree, urls: Urls) -> str:
     def node_href(node_id: str) -> str:
         return urls.relative(file, urls.tree_file(tree.id), f"n-{node_id}")
 
-    def link_href(node: Link) -> str:
+    def hand_over_href(node: HandOver) -> str:
         return urls.relative(file, urls.tree_file(node.tree.value), f"n-{node.node.value}" if node.node else "")
 
     text = environment().get_template("map.md.j2").render(
         tree=tree, t=t, tree_href=urls.relative(file, urls.tree_file(tree.id)),
-        drawing=render_map(tree, guide, link_href, node_href), items=_map_list(guide, tree, node_href, link_href),
+        drawing=render_map(tree, guide, hand_over_href, node_href),
+        items=_map_list(guide, tree, node_href, hand_over_href),
         script=urls.asset(file, asset_path("map.js")))
     return _no_blank_lines_in_html(text)
 

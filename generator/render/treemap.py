@@ -17,7 +17,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from ..model import Guide, Link, Node, Question, Tree
+from ..model import Guide, HandOver, Node, Question, Tree
 from ..messages import translator
 from .text import plain
 
@@ -245,7 +245,7 @@ def _ports(v: _V, ends: list[_V], share: float) -> dict[int, float]:
 
 def node_text(guide: Guide, node: Node) -> tuple[str, str]:
     """(text in the box, accessible name) of a node."""
-    if not isinstance(node, Link):
+    if not isinstance(node, HandOver):
         text = plain(node.text.value if isinstance(node, Question) else node.verdict.value)
         return text, messages_of(guide)("map_question" if isinstance(node, Question) else "map_verdict", text=text)
     target = guide.tree(node.tree.value)
@@ -253,10 +253,10 @@ def node_text(guide: Guide, node: Node) -> tuple[str, str]:
     return f"→ {title}", messages_of(guide)("map_continue", title=title)
 
 
-def render_map(tree: Tree, guide: Guide, link_href: Callable[[Link], str],
+def render_map(tree: Tree, guide: Guide, hand_over_href: Callable[[HandOver], str],
                node_href: Callable[[str], str] = lambda node_id: f"#n-{node_id}") -> Markup:
     """The whole tree as one inline `<svg>`: boxes link to `node_href(id)`
-    (the step on the tree's page), hand-overs to `link_href(node)`."""
+    (the step on the tree's page), hand-overs to `hand_over_href(node)`."""
     nodes = dict(tree.index)
     layer, order, edges = _layers(tree, nodes)
     real: dict[str, _V] = {}
@@ -307,7 +307,7 @@ def render_map(tree: Tree, guide: Guide, link_href: Callable[[Link], str],
     boxes = []
     for node_id in order:
         node, v = nodes[node_id], real[node_id]
-        href = link_href(node) if isinstance(node, Link) else node_href(node_id)
+        href = hand_over_href(node) if isinstance(node, HandOver) else node_href(node_id)
         style = {"question": 'fill="none" stroke-width="1"',
                  "outcome": 'fill="currentColor" fill-opacity=".08" stroke-width="2.5"',
                  "link": 'fill="none" stroke-width="1.5" stroke-dasharray="5 3"'}[node.kind]

@@ -94,7 +94,7 @@ def rules_schema() -> dict:
             }),
             "answer": _object(r.ANSWER_KEYS, ("label", "next"), {**ids, "citations": citations}),
             "outcome": _object(r.OUTCOME_KEYS, ("short_verdict", "verdict"), {"citations": citations, **texts}),
-            "link": _object(r.LINK_KEYS, ("tree",), ids),
+            "link": _object(r.HAND_OVER_KEYS, ("tree",), ids),
             "citation": {**_object(r.CITATION_KEYS, ("source", "quote"), ids),
                          "properties": {**_object(r.CITATION_KEYS, (), ids)["properties"],
                                         "quote": {"type": "string", "pattern": r"\S", "maxLength": r.MAX_QUOTE,
