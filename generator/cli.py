@@ -112,7 +112,7 @@ def _show_progress() -> None:
 
 def cmd_paths(args) -> int:
     """Write (or with --check, compare) the snapshot of every path."""
-    from .paths import paths_file, render_paths, stale_paths
+    from .decision_paths import paths_file, render_paths, stale_paths
 
     config = _config(args)
     guide, diagnostics = check_guide(config)

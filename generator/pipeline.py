@@ -22,7 +22,7 @@ from .load.messages import untranslated
 from .load.options import check_switches
 from .localise import localise
 from .model import Guide
-from .paths import stale_paths
+from .decision_paths import stale_paths
 from .render.export import guide_json
 from .render.pages import assets, brand_stylesheet, render_pages
 from .urls import Urls

@@ -10,7 +10,7 @@ The layers, from the bottom:
   check imports neither render nor load (it reads the model the loader
   built, not the loader); render imports neither check nor load.
 - the doors, which run the stages: pipeline, plugin, build, cli, site,
-  scaffold, paths, audience, schema. They may import anything.
+  scaffold, decision_paths, audience, schema. They may import anything.
 
 What two stages both need moves below them, so that a stage can be read,
 tested and changed knowing only the model. Every import counts: relative or
@@ -24,7 +24,7 @@ from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 STAGES = ("load", "check", "render")
-DOORS = {"pipeline", "plugin", "build", "cli", "site", "scaffold", "paths", "audience", "schema", "__main__"}
+DOORS = {"pipeline", "plugin", "build", "cli", "site", "scaffold", "decision_paths", "audience", "schema", "__main__"}
 
 
 def _layer(module: str) -> str:
