@@ -232,3 +232,9 @@ def test_a_tree_the_start_never_hands_over_to_is_reported(tmp_path):
 
 def test_a_guide_without_a_start_tree_is_not_asked_for_hand_overs(check):
     assert check({"shop.yml": VALID_TREE, "salons.yml": VALID_TREE.replace("id: shop", "id: salons")}) == []
+
+
+def test_a_tree_behind_a_misspelled_hand_over_is_not_also_unrouted(check):
+    # The dangling hand-over is the cause; the tree it meant is its consequence.
+    found = check({"start.yml": HAND_OVER_TREE.replace("tree: shop", "tree: shops"), "shop.yml": VALID_TREE})
+    assert [f[3] for f in found] == ["dangling-link"]

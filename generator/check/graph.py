@@ -158,6 +158,11 @@ def unrouted_trees(guide: Guide) -> Iterator[Problem]:
     entry = guide.tree(ENTRY)
     if entry is None or ENTRY in guide.unloaded:
         return
+    # A hand-over to a misspelled tree is the cause (dangling-link): the tree
+    # it meant is not also reported as unreached.
+    if any(isinstance(node, HandOver) and guide.tree(node.tree.value) is None
+           for tree in guide.trees for node in tree.nodes):
+        return
     reached, todo = {entry.id}, [entry]
     while todo:
         tree = todo.pop()
