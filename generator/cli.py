@@ -10,9 +10,12 @@ import json
 import sys
 from pathlib import Path
 
+import yaml
+
 from .build import ENGINES
-from .config import find_config
-from .diagnostics import CompileError, format_github, format_text, has_errors, summary
+from .config import GuideConfig, find_config
+from .diagnostics import CompileError, Diagnostic, format_github, format_text, has_errors, summary
+from .model import Mark
 from .pipeline import check_guide, compile_guide, write_outputs
 
 
@@ -164,6 +167,20 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def _yaml_problem(error: "yaml.YAMLError") -> Diagnostic:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    path = Path(mark.name) if mark is not None else Path("mkdocs.yml")
+    where = Mark(GuideConfig(root=Path.cwd()).display(path), mark.line + 1 if mark else 1,
+                 mark.column + 1 if mark else 1)
+    what = " ".join(str(getattr(error, "problem", None) or error).split())
+    context, begun = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and begun is not None and mark is not None and begun.line != mark.line:
+        what += f" ({context} begun on line {begun.line + 1})"  # an unclosed bracket is found where it began
+    return Diagnostic(where, "yaml-syntax", f"{path.name} is not valid YAML: {what}",
+                      "compare the line with the ones around it: an indentation off by a space, a bracket or a "
+                      "quote not closed, or a text with ': ' that needs quotes")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="guide", description="Check and build a decision guide.")
     parser.add_argument("--root", help="project folder (default: the nearest folder with mkdocs.yml)")
@@ -215,6 +232,13 @@ def main(argv=None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except yaml.YAMLError as e:
+        # Every command reads mkdocs.yml first (find_config): a typo there is
+        # a contributor's mistake like any other, placed, never a traceback.
+        diagnostic = _yaml_problem(e)
+        print(format_text([diagnostic]))
+        print(summary([diagnostic]), file=sys.stderr)
+        return 1
     except OSError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1

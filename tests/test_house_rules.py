@@ -171,3 +171,15 @@ def test_existing_accounts_house_rule(tmp_path):
     assert found[0] == (17, "missing-existing-accounts", "outcome 'good' says nothing to a reader who already has "
                         "accounts", "add 'existing_accounts:' saying which accounts to keep and which to close")
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("command", [("check",), ("paths",), ("build",), ("new", "tree", "salons")])
+def test_a_broken_mkdocs_yml_is_a_placed_error_not_a_traceback(tmp_path, command):
+    project = _project(tmp_path, None)
+    (project / "mkdocs.yml").write_text("site_name: Test\ntheme: [material\nplugins:\n  - decision-guide\n",
+                                        encoding="utf-8")
+    result = _guide(project, *command)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines()[0].startswith("mkdocs.yml:3:8: error[yaml-syntax]: mkdocs.yml is not valid "
+                                                    "YAML: ")
+    assert "begun on line 2" in result.stdout.splitlines()[0]
