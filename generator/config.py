@@ -14,6 +14,8 @@ from typing import Optional
 
 import yaml
 
+from .registry import LEVELS
+
 
 @dataclass(frozen=True)
 class GuideConfig:
@@ -132,7 +134,7 @@ def check_levels(value) -> tuple[tuple[str, str], ...]:
     named = {False: "off", True: "error"}
     levels = {k: named[v] if isinstance(v, bool) else v.lower() for k, v in value.items()
               if isinstance(k, str) and isinstance(v, (str, bool))}
-    return tuple(sorted((k, v) for k, v in levels.items() if v in ("error", "warning", "off")))
+    return tuple(sorted((k, v) for k, v in levels.items() if v in LEVELS))
 
 
 def _count(value, default: int) -> int:

@@ -6,7 +6,7 @@ answers now lead elsewhere.
 """
 from __future__ import annotations
 
-import difflib
+from collections import Counter
 from pathlib import Path
 
 from .config import GuideConfig
@@ -84,22 +84,22 @@ def stale_paths(guide: Guide, config: GuideConfig) -> list[Diagnostic]:
     if current == text:
         return []
     old, new = current.splitlines(), text.splitlines()
+    differing = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
     # Point at a path, not at the heading whose count of paths changed with it.
-    differing = [i for i, (a, b) in enumerate(zip(old, new)) if a != b] or [min(len(old), len(new))]
-    first = next((i for i in differing if not old[i].startswith("## ")), differing[0]) \
-        if differing[0] < len(old) else differing[0]
-    changes = [line for line in difflib.ndiff(old, new) if line[:2] in ("- ", "+ ")]
-    gone = sum(line.startswith("- ") and " ⇒ " in line for line in changes)
-    added = sum(line.startswith("+ ") and " ⇒ " in line for line in changes)
-    counted = [f"{added} path{'s' * (added != 1)} not in it" if added else "",
-               f"{gone} listed path{'s' * (gone != 1)} that no longer exist{'s' * (gone == 1)}" if gone else ""]
+    first = next((i for i in differing if not old[i].startswith("## ")),
+                 differing[0] if differing else min(len(old), len(new)))
+    # Counted as multisets: two trees may share a path's wording.
+    old_paths, new_paths = (Counter(line for line in lines if " ⇒ " in line) for lines in (old, new))
+    added, gone = new_paths - old_paths, old_paths - new_paths
+    counted = [f"{n} path{'s' * (n != 1)} not in it" if (n := sum(added.values())) else "",
+               f"{n} listed path{'s' * (n != 1)} that no longer exist{'s' * (n == 1)}"
+               if (n := sum(gone.values())) else ""]
     what = ", ".join(c for c in counted if c) or "its outcomes or headings changed"
     # The line placed is only where the change begins in the old file; the
     # contributor recognises their change by a path of it.
-    example = next((line[2:] for sign in ("+ ", "- ") for line in changes
-                    if line.startswith(sign) and " ⇒ " in line), None)
-    if example:
-        what += f" (first {'new' if example in new else 'gone'}: {example})"
+    if added or gone:
+        example = next(iter(added or gone))
+        what += f" (first {'new' if added else 'gone'}: {example})"
     shown = config.display(target)
     line = min(first + 1, max(len(old), 1))
     return [Diagnostic(Mark(shown, line, 1), "stale-paths",

@@ -14,12 +14,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check import CHECKS, run_checks
+from .check import run_checks
 from .config import GuideConfig
 from .diagnostics import CompileError, Diagnostic, has_errors, sort_diagnostics
 from .load import load_all
 from .load.messages import untranslated
-from .load.options import check_switches
 from .localise import localise
 from .model import Guide
 from .decision_paths import stale_paths
@@ -83,22 +82,21 @@ def check_guide(config: GuideConfig, snapshot: bool = False) -> tuple[Guide, lis
     paused = gc.isenabled()
     gc.disable()
     try:
-        trees, sources, brand, diagnostics = load_all(config)
+        loaded = load_all(config)
     finally:
         if paused:
             gc.enable()
     # Before localise() the guide's texts are in the rules' language: that is its edition.
-    guide = Guide(title=config.title, edition=config.rules_language, trees=tuple(trees), sources=tuple(sources),
-                  brand=brand, editions=config.editions, rules_language=config.rules_language,
-                  today=build_date(), stale_after_years=config.stale_after_years,
-                  messages_root=str(config.root), unloaded=trees.unloaded)
+    guide = Guide(title=config.title, edition=config.rules_language, trees=tuple(loaded.trees),
+                  sources=tuple(loaded.sources), brand=loaded.brand, editions=config.editions,
+                  rules_language=config.rules_language, today=build_date(),
+                  stale_after_years=config.stale_after_years, messages_root=str(config.root),
+                  unloaded=loaded.unloaded)
+    diagnostics = loaded.diagnostics
     # A file too broken to load is reported by the loader alone; the checks
     # see the trees that loaded, so one mistake is not reported twice.
     diagnostics += list(run_checks(guide, dict(config.checks)))
     mkdocs_yml = config.root / config.mkdocs_file if config.mkdocs_file else None
-    if mkdocs_yml:
-        diagnostics += check_switches(mkdocs_yml, config.display(mkdocs_yml),
-                                      {c.id: c.switchable for c in CHECKS.values()})
     if snapshot and not has_errors(diagnostics):
         # Paths of a broken tree mean nothing; its own errors come first.
         diagnostics += stale_paths(guide, config)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 ERROR = "error"
 WARNING = "warning"
 OFF = "off"
+LEVELS = (ERROR, WARNING, OFF)
+"""What the plugin's `checks:` option may set a switchable rule to."""
 
 
 @dataclass(frozen=True)

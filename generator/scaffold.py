@@ -183,7 +183,7 @@ def new_tree(config: GuideConfig, name: str) -> int:
     if target.exists():
         print(f"error: {config.display(target)} already exists", file=sys.stderr)
         return 1
-    trees, sources, _, _ = load_all(config)
+    trees, sources = load_all(config)[:2]
     if not sources:
         print(f"error: add a source to {config.sources_dir}/ first: every step cites one", file=sys.stderr)
         return 1

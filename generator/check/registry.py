@@ -21,9 +21,7 @@ from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Optional
 
 from ..diagnostics import Diagnostic
 from ..model import Guide, Mark
-from ..registry import ERROR, OFF, WARNING, Rule, rule
-
-LEVELS = (ERROR, WARNING, OFF)
+from ..registry import OFF, Rule, rule
 """What the plugin's `checks:` option may set a switchable check to."""
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import NamedTuple
 
 from .brand import load_brand
 from .options import check_options
@@ -18,19 +19,20 @@ def _files(config: GuideConfig, folder: str, patterns: tuple[str, ...]) -> list[
     return sorted(p for pattern in patterns for p in base.glob(pattern) if p.is_file())
 
 
-class Trees(list[Tree]):
-    """The trees that loaded, in a list that also names the files that did not."""
+class Loaded(NamedTuple):
+    """What stage 1 read, and every problem met reading it."""
 
-    unloaded: tuple[str, ...] = ()
+    trees: list[Tree]
+    sources: list[Source]
+    brand: Brand
+    diagnostics: list[Diagnostic]
+    unloaded: tuple[str, ...]
     """Tree ids (file names without .yml) of rules files too broken to give a
     tree: `Guide.unloaded`."""
 
 
-def load_all(config: GuideConfig) -> tuple[Trees, list[Source], Brand, list[Diagnostic]]:
-    """Every tree and source, the brand, and every problem met reading them.
-
-    The trees come as `Trees`, a list: its `unloaded` names the rules files
-    that gave none (load_all keeps its four values for its callers)."""
+def load_all(config: GuideConfig) -> Loaded:
+    """Every tree and source, the brand, and every problem met reading them."""
     diagnostics: list[Diagnostic] = []
     brand = Brand()
     if config.mkdocs_file:
@@ -39,7 +41,7 @@ def load_all(config: GuideConfig) -> tuple[Trees, list[Source], Brand, list[Diag
         brand, problems = load_brand(path, config.root / config.docs_dir, config.display(path),
                                      config.rules_language, config.editions)
         diagnostics += problems
-    trees, sources, unloaded = Trees(), [], []
+    trees, sources, unloaded = [], [], []
     for path in _files(config, config.sources_dir, ("*.txt",)):
         source, problems = load_source(config.display(path), path.read_bytes(), config.rules_language)
         diagnostics += problems
@@ -60,6 +62,5 @@ def load_all(config: GuideConfig) -> tuple[Trees, list[Source], Brand, list[Diag
                                       f"no rules file (*.yml) in {config.rules_dir}/",
                                       "create one with a tree, or set the plugin's rules_dir"))
     trees.sort(key=lambda t: t.id)
-    trees.unloaded = tuple(sorted(unloaded))
     sources.sort(key=lambda s: s.id)
-    return trees, sources, brand, diagnostics
+    return Loaded(trees, sources, brand, diagnostics, tuple(sorted(unloaded)))

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..diagnostics import Diagnostic
+from ..registry import LEVELS, RULES
 from .brand import _get  # the (key, value) nodes of a key in a composed mapping
 from .nodes import LANGUAGE
 from ..yamlfile import STR, mark_of
@@ -31,7 +32,7 @@ OPTIONS = {
     "steps_in_page": _COUNT,
     "stale_after_years": _COUNT,
     "publish_maintainer_pages": _BOOL,
-    "checks": None,  # check id: level, checked by check_switches against the registry
+    "checks": None,  # rule id: level, checked by _check_levels against the registry
 }
 EXAMPLES = {"rules_dir": "rules", "sources_dir": "content/sources", "pages_dir": "guide", "text_language": "en",
             "steps_in_page": "200", "stale_after_years": "8", "publish_maintainer_pages": "false"}
@@ -81,6 +82,8 @@ def check_options(mkdocs_yml: Path, display: str) -> list[Diagnostic]:
             if not isinstance(value, yaml.MappingNode):
                 bad(value, f"{PLUGIN}.checks must be check: level lines",
                     "for example: checks: {missing-measure: error}")
+            else:
+                _check_levels(value, bad)
             continue
         if key == "sources_dir" and isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null":
             continue
@@ -91,50 +94,22 @@ def check_options(mkdocs_yml: Path, display: str) -> list[Diagnostic]:
     return problems
 
 
-_LEVEL_WORDS = {"error": "error", "warning": "warning", "off": "off"}
 _YAML_BOOLEANS = {"off", "false", "no", "on", "true", "yes"}  # read as true/false by YAML 1.1
 
 
-def _plugin_checks(mkdocs_yml: Path) -> yaml.Node | None:
-    try:
-        root = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    plugins = _get(root, "plugins")
-    items = plugins[1].value if plugins and isinstance(plugins[1], yaml.SequenceNode) else []
-    entry = next((_get(i, PLUGIN) for i in items if _get(i, PLUGIN)), None)
-    found = _get(entry[1], "checks") if entry and isinstance(entry[1], yaml.MappingNode) else None
-    return found[1] if found and isinstance(found[1], yaml.MappingNode) else None
-
-
-def check_switches(mkdocs_yml: Path, display: str, switchable: dict[str, bool]) -> list[Diagnostic]:
-    """What is wrong in the plugin's `checks:` option, placed.
-
-    `switchable` maps every registered check id to whether a guide may set
-    its level: the check stage owns that list, and the caller passes it down.
-    """
-    node = _plugin_checks(mkdocs_yml)
-    if node is None:
-        return []
-    problems: list[Diagnostic] = []
+def _check_levels(node: yaml.MappingNode, bad) -> None:
+    """`checks:`: each a rule of the registry that a guide may switch, set to a level."""
     for key_node, value in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if key not in switchable:
-            close = difflib.get_close_matches(str(key), list(switchable), n=1, cutoff=0.6)
-            problems.append(Diagnostic(mark_of(display, key_node), "plugin-option", f"there is no check {key!r}",
-                                       f"did you mean {close[0]!r}?" if close else
-                                       "the page Writing rules lists the checks"))
-            continue
-        if not switchable[key]:
-            problems.append(Diagnostic(
-                mark_of(display, key_node), "plugin-option", f"the check {key!r} cannot be switched",
+        if key not in RULES:
+            close = difflib.get_close_matches(str(key), list(RULES), n=1, cutoff=0.6)
+            bad(key_node, f"there is no check {key!r}",
+                f"did you mean {close[0]!r}?" if close else "the page Writing rules lists the checks")
+        elif not RULES[key].switchable:
+            bad(key_node, f"the check {key!r} cannot be switched",
                 "it keeps the guide true (a quote in its source, a link that leads somewhere), so it always "
-                "runs; remove this line"))
-            continue
-        word = value.value.lower() if isinstance(value, yaml.ScalarNode) else None
-        if word not in _LEVEL_WORDS and word not in _YAML_BOOLEANS:
+                "runs; remove this line")
+        elif not (isinstance(value, yaml.ScalarNode) and value.value.lower() in (*LEVELS, *_YAML_BOOLEANS)):
             shown = value.value if isinstance(value, yaml.ScalarNode) else "a list or mapping"
-            problems.append(Diagnostic(mark_of(display, value), "plugin-option",
-                                       f"{PLUGIN}.checks.{key} must be error, warning or off, not {shown!r}",
-                                       f"for example: {key}: error"))
-    return problems
+            bad(value, f"{PLUGIN}.checks.{key} must be error, warning or off, not {shown!r}",
+                f"for example: {key}: error")
